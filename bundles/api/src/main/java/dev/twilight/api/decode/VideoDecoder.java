@@ -1,0 +1,17 @@
+package dev.twilight.api.decode;
+
+import dev.twilight.api.media.VideoCodec;
+import java.util.Set;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** A video decoder for the client role. */
+@ConsumerType
+public interface VideoDecoder {
+
+    String name();
+
+    Set<VideoCodec> codecs();
+
+    /** Opens a decoder for one stream of the given codec. */
+    DecoderSession open(VideoCodec codec) throws DecoderException;
+}

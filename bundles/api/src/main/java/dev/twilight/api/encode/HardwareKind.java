@@ -1,0 +1,6 @@
+package dev.twilight.api.encode;
+
+/** What does the encoding work. */
+public enum HardwareKind {
+    SOFTWARE, NVENC, QSV, VAAPI, AMF, VIDEOTOOLBOX
+}

@@ -1,0 +1,76 @@
+package dev.twilight.capture.synthetic;
+
+import dev.twilight.api.capture.CaptureException;
+import dev.twilight.api.capture.VideoCapture;
+import dev.twilight.api.capture.VideoMode;
+import dev.twilight.api.media.FrameStamp;
+import dev.twilight.api.media.PixelFormat;
+import dev.twilight.api.media.VideoFrame;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/** A running test-pattern capture, paced at the mode's frame rate from the moment it was opened. */
+final class SyntheticCapture implements VideoCapture {
+
+    private final VideoMode mode;
+    private final TestPattern pattern;
+    private final ByteBuffer[] planes;
+    private final int[] strides;
+    private final long startNanos = System.nanoTime();
+    private final Consumer<SyntheticCapture> onClose;
+    private volatile boolean closed;
+    private volatile Thread waiter;
+    private long frameNumber;
+
+    SyntheticCapture(VideoMode mode, TestPattern pattern, Consumer<SyntheticCapture> onClose) {
+        this.mode = mode;
+        this.pattern = pattern;
+        this.planes = pattern.allocatePlanes();
+        this.strides = pattern.strides();
+        this.onClose = onClose;
+    }
+
+    @Override
+    public VideoMode mode() {
+        return mode;
+    }
+
+    @Override
+    public VideoFrame nextFrame() throws CaptureException, InterruptedException {
+        long due = startNanos + frameNumber * mode.frameIntervalNanos();
+        waiter = Thread.currentThread();
+        try {
+            for (long wait = due - System.nanoTime(); wait > 0 && !closed; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(this, wait);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        } finally {
+            waiter = null;
+        }
+        if (closed) {
+            throw new CaptureException("the synthetic capture was closed");
+        }
+        long captureNanos = System.nanoTime();
+        Instant now = Instant.now();
+        long epochMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+        pattern.render(new FrameStamp(frameNumber, epochMicros), planes);
+        return new VideoFrame(mode.width(), mode.height(), PixelFormat.YUV420P, planes, strides, frameNumber++,
+                captureNanos);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            Thread thread = waiter;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
+            onClose.accept(this);
+        }
+    }
+}
