@@ -1,0 +1,80 @@
+package dev.twilight.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * Pax Exam options that start exactly what the distribution starts for a role: the bundles of its
+ * {@code bundles/core} and {@code bundles/<role>} folders, with File Install watching a fresh folder.
+ */
+final class RoleOptions {
+
+    /** Framework property naming the folder File Install watches, for tests to write configuration into. */
+    static final String CONFIG_DIR = "felix.fileinstall.dir";
+
+    private RoleOptions() {
+    }
+
+    static Option[] role(String role, Option... extra) {
+        Path home = Path.of(System.getProperty("twilight.home"));
+        List<Option> options = new ArrayList<>();
+        for (Path folder : List.of(home.resolve("bundles/core"), home.resolve("bundles").resolve(role))) {
+            for (Path jar : jars(folder)) {
+                options.add(isFragment(jar) ? bundle(jar.toUri().toString()).noStart() : bundle(jar.toUri().toString()));
+            }
+        }
+        Path config;
+        try {
+            config = Files.createTempDirectory("twilight-" + role + "-config");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.add(frameworkProperty("twilight.role").value(role));
+        options.add(frameworkProperty(CONFIG_DIR).value(config.toString()));
+        options.add(frameworkProperty("felix.fileinstall.filter").value(".*\\.(cfg|config)"));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
+        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"));
+        options.add(junitBundles());
+        options.add(cleanCaches());
+        options.addAll(List.of(extra));
+        return options(options.toArray(Option[]::new));
+    }
+
+    /** The media-codec library as a bundle, so tests can decode and read frame stamps. */
+    static Option mediaCodecSupport() {
+        return bundle(Path.of(System.getProperty("twilight.media.codec.jar")).toUri().toString());
+    }
+
+    /** Every jar the role starts, by file name (for asserting that each one runs). */
+    static List<Path> jars(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no bundle folder " + folder + ": build the distribution first", e);
+        }
+    }
+
+    private static boolean isFragment(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
