@@ -45,9 +45,12 @@ public class MediaPipeline implements VideoPipeline {
     private final List<VideoCaptureSource> captureSources = new CopyOnWriteArrayList<>();
     private final Set<PipelineStream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicLong streamIds = new AtomicLong();
+    /** Counts changes of backends and configuration; streams re-select when it moves. */
+    private final AtomicLong generation = new AtomicLong();
     private volatile Preference encoderPreference;
     private volatile Preference capturePreference;
     private volatile int maxBitrateKbps;
+    private volatile long backendWaitMillis;
 
     @Activate
     public MediaPipeline(PipelineConfig config) {
@@ -59,13 +62,18 @@ public class MediaPipeline implements VideoPipeline {
         configure(config);
         LOG.info("pipeline configuration changed: encoders {}, capture {}, max bitrate {} kbps",
                 encoderPreference, capturePreference, maxBitrateKbps);
-        streams.forEach(PipelineStream::reconsider);
+        changed();
     }
 
     private void configure(PipelineConfig config) {
         encoderPreference = new Preference(config.encoder_preference());
         capturePreference = new Preference(config.capture_preference());
         maxBitrateKbps = config.max_bitrate_kbps();
+        backendWaitMillis = config.backend_wait_ms();
+    }
+
+    long backendWaitMillis() {
+        return backendWaitMillis;
     }
 
     @Deactivate
@@ -78,13 +86,13 @@ public class MediaPipeline implements VideoPipeline {
     void addEncoder(VideoEncoder encoder) {
         encoders.add(encoder);
         LOG.info("encoder {} registered", encoder.name());
-        streams.forEach(PipelineStream::reconsider);
+        changed();
     }
 
     void removeEncoder(VideoEncoder encoder) {
         encoders.remove(encoder);
         LOG.info("encoder {} went away", encoder.name());
-        streams.forEach(PipelineStream::reconsider);
+        changed();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -92,18 +100,18 @@ public class MediaPipeline implements VideoPipeline {
     void addCaptureSource(VideoCaptureSource source) {
         captureSources.add(source);
         LOG.info("capture source {} registered", source.name());
-        streams.forEach(PipelineStream::reconsider);
+        changed();
     }
 
     void removeCaptureSource(VideoCaptureSource source) {
         captureSources.remove(source);
         LOG.info("capture source {} went away", source.name());
-        streams.forEach(PipelineStream::reconsider);
+        changed();
     }
 
     @Override
     public VideoStream open(StreamConfiguration requested, AccessUnitListener listener) throws PipelineException {
-        if (bestCaptureSource().isEmpty()) {
+        if (bestCaptureSource(Set.of()).isEmpty()) {
             throw new PipelineException("no capture source is available (known: "
                     + names(captureSources, VideoCaptureSource::name)
                     + "); start the capture-synthetic bundle or a desktop capture bundle");
@@ -117,6 +125,14 @@ public class MediaPipeline implements VideoPipeline {
         streams.add(stream);
         stream.start();
         return stream;
+    }
+
+    private void changed() {
+        generation.incrementAndGet();
+    }
+
+    long generation() {
+        return generation.get();
     }
 
     void ended(PipelineStream stream) {
@@ -136,9 +152,9 @@ public class MediaPipeline implements VideoPipeline {
                 .min(encoderPreference.comparator(VideoEncoder::name));
     }
 
-    Optional<VideoCaptureSource> bestCaptureSource() {
+    Optional<VideoCaptureSource> bestCaptureSource(Set<VideoCaptureSource> excluded) {
         return captureSources.stream()
-                .filter(source -> source.probe().available())
+                .filter(source -> !excluded.contains(source) && source.probe().available())
                 .min(capturePreference.comparator(VideoCaptureSource::name));
     }
 

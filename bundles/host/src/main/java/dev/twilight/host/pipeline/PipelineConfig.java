@@ -19,4 +19,9 @@ public @interface PipelineConfig {
     @AttributeDefinition(name = "Maximum bitrate (kbps)",
             description = "Caps every stream's bitrate; 0 for no cap. Applied to running streams at once", min = "0")
     int max_bitrate_kbps() default 0;
+
+    @AttributeDefinition(name = "Backend wait (ms)",
+            description = "How long a stream waits for a capture source or encoder to come back (a bundle being "
+                    + "updated) before it ends with an error", min = "100")
+    int backend_wait_ms() default 10000;
 }

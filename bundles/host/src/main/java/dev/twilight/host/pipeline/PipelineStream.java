@@ -13,44 +13,37 @@ import dev.twilight.api.media.VideoFrame;
 import dev.twilight.api.pipeline.AccessUnitListener;
 import dev.twilight.api.pipeline.VideoStream;
 import dev.twilight.api.pipeline.VideoStreamStatus;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import dev.twilight.host.pipeline.BackendSlot.NoBackendException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One stream: capture, encode, hand over, on a thread of its own. Only that thread touches the capture and
- * the encoder session; other threads ask for changes through flags ({@link #reconsider()},
- * {@link #requestIdr()}) that the thread acts on between two frames. A frame whose encoder fails or goes
- * away is encoded again by the next encoder, starting with an IDR, so the frame sequence has no gap.
+ * the encoder session. Other threads change things by moving the pipeline's generation (backends or
+ * configuration changed) or asking for an IDR; the thread acts on it between two frames. A frame whose
+ * encoder fails or goes away is encoded again by the next encoder, starting with an IDR, so the sequence of
+ * frames has no gap.
  */
 final class PipelineStream implements VideoStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineStream.class);
-    /** How long a stream waits for some capture source or encoder to (re)appear before it gives up. */
-    private static final long BACKEND_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final long BACKEND_POLL_MILLIS = 5;
     private static final long JOIN_MILLIS = 3000;
 
     private final long id;
     private final AccessUnitListener listener;
     private final MediaPipeline pipeline;
     private final Thread thread;
-    private final AtomicBoolean reconsider = new AtomicBoolean();
     private final AtomicBoolean idrRequested = new AtomicBoolean();
+    private final BackendSlot<VideoCaptureSource, VideoCapture> capture;
+    private final BackendSlot<VideoEncoder, EncoderSession> encoder;
     private volatile StreamConfiguration requested;
     private volatile boolean running = true;
     private volatile String endReason = "closed";
+    private volatile boolean ended;
+    private volatile boolean bitrateChanged;
 
-    // Owned by the stream thread; volatile only so that status() reads fresh values.
-    private VideoCaptureSource captureSource;
-    private VideoCapture capture;
-    private VideoEncoder encoder;
-    private EncoderSession session;
-    private final Set<VideoEncoder> failedEncoders = new HashSet<>();
+    // Written by the stream thread only; volatile so that status() reads fresh values.
     private volatile String captureName = "";
     private volatile String encoderName = "";
     private volatile StreamConfiguration effective;
@@ -69,17 +62,17 @@ final class PipelineStream implements VideoStream {
         this.listener = listener;
         this.pipeline = pipeline;
         this.effective = pipeline.effective(requested);
+        this.capture = new BackendSlot<>("capture source", pipeline::bestCaptureSource, VideoCaptureSource::name,
+                pipeline::generation);
+        this.encoder = new BackendSlot<>("encoder",
+                excluded -> pipeline.bestEncoder(this.requested.codec(), excluded), VideoEncoder::name,
+                pipeline::generation);
         this.thread = new Thread(this::run, "twilight-stream-" + id);
         this.thread.setDaemon(true);
     }
 
     void start() {
         thread.start();
-    }
-
-    /** Backends or configuration changed: re-select between the next two frames. */
-    void reconsider() {
-        reconsider.set(true);
     }
 
     @Override
@@ -97,15 +90,16 @@ final class PipelineStream implements VideoStream {
         idrRequested.set(true);
     }
 
+    /** Takes effect between two frames, like a configuration change. */
     @Override
     public void updateBitrate(int bitrateKbps) {
         requested = requested.withBitrateKbps(bitrateKbps);
-        reconsider();
+        bitrateChanged = true;
     }
 
     @Override
     public VideoStreamStatus status() {
-        return new VideoStreamStatus(id, thread.isAlive(), captureName, encoderName, effective, framesCaptured,
+        return new VideoStreamStatus(id, !ended, captureName, encoderName, effective, framesCaptured,
                 framesEncoded, keyFrames, encoderOpens, encoderSwitches, captureSwitches, bitrateUpdates, lastError);
     }
 
@@ -114,6 +108,7 @@ final class PipelineStream implements VideoStream {
         end("closed by its owner");
     }
 
+    /** Stops the stream and waits, bounded, for its thread. */
     void end(String reason) {
         if (running) {
             endReason = reason;
@@ -127,30 +122,30 @@ final class PipelineStream implements VideoStream {
                 Thread.currentThread().interrupt();
             }
             if (thread.isAlive()) {
-                LOG.warn("stream {} did not stop within {} ms; its thread is left to finish on its own", id,
-                        JOIN_MILLIS);
+                LOG.warn("stream {} did not stop within {} ms; its thread finishes on its own", id, JOIN_MILLIS);
             }
         }
     }
 
     private void run() {
         long frameNumber = 0;
+        long seenGeneration = pipeline.generation();
         boolean needIdr = true;
         try {
             while (running) {
-                if (reconsider.getAndSet(false)) {
-                    failedEncoders.clear();
-                    needIdr |= selectCapture(false);
-                    needIdr |= selectEncoder(false);
-                    needIdr |= applyBitrate();
+                long generation = pipeline.generation();
+                if (generation != seenGeneration || bitrateChanged) {
+                    seenGeneration = generation;
+                    bitrateChanged = false;
+                    needIdr |= selectCapture() | selectEncoder() | applyBitrate();
                 }
-                Optional<VideoFrame> frame = nextFrame();
-                if (frame.isEmpty()) {
+                VideoFrame frame = nextFrame();
+                if (frame == null) {
                     needIdr = true;
                     continue;
                 }
                 framesCaptured++;
-                needIdr = encode(frame.get(), frameNumber++, needIdr);
+                needIdr = encode(frame, frameNumber++, needIdr);
             }
         } catch (InterruptedException e) {
             // end() was called
@@ -164,31 +159,32 @@ final class PipelineStream implements VideoStream {
             LOG.error("stream {} failed", id, e);
         } finally {
             running = false;
-            closeCapture();
-            closeSession();
+            capture.close();
+            encoder.close();
+            ended = true;
             pipeline.ended(this);
             try {
                 listener.streamEnded(endReason);
             } catch (RuntimeException e) {
-                LOG.warn("stream {} listener failed on end", id, e);
+                LOG.warn("stream {}: listener failed on end", id, e);
             }
         }
     }
 
-    /** The next picture, or empty when the capture failed and was dropped (the caller re-selects). */
-    private Optional<VideoFrame> nextFrame() throws InterruptedException, NoBackendException {
-        if (capture == null) {
-            selectCapture(true);
+    /** The next picture, or null when the capture failed and was dropped (the caller re-selects). */
+    private VideoFrame nextFrame() throws InterruptedException, NoBackendException {
+        if (capture.resource() == null) {
+            selectCapture();
         }
         try {
-            return Optional.of(capture.nextFrame());
+            return capture.resource().nextFrame();
         } catch (CaptureException e) {
             if (running) {
-                lastError = captureName + ": " + e.getMessage();
                 LOG.info("stream {}: capture {} stopped ({}); switching", id, captureName, e.getMessage());
-                closeCapture();
+                capture.failed(e.getMessage());
+                lastError = capture.lastProblem();
             }
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -201,22 +197,21 @@ final class PipelineStream implements VideoStream {
             throws InterruptedException, NoBackendException {
         boolean idr = needIdr;
         while (running) {
-            if (session == null) {
-                selectEncoder(true);
+            if (encoder.resource() == null) {
+                selectEncoder();
                 idr = true;
             }
             try {
                 idr |= idrRequested.getAndSet(false);
-                for (AccessUnit unit : session.encode(frame, frameNumber, idr)) {
+                for (AccessUnit unit : encoder.resource().encode(frame, frameNumber, idr)) {
                     deliver(unit);
                 }
                 return false;
             } catch (EncoderException e) {
-                lastError = encoderName + ": " + e.getMessage();
                 LOG.info("stream {}: encoder {} failed on frame {} ({}); switching", id, encoderName, frameNumber,
                         e.getMessage());
-                failedEncoders.add(encoder);
-                closeSession();
+                encoder.failed(e.getMessage());
+                lastError = encoder.lastProblem();
             }
         }
         return idr;
@@ -234,97 +229,37 @@ final class PipelineStream implements VideoStream {
         }
     }
 
-    /**
-     * Moves to the best capture source if it is not the one in use, waiting (bounded) for one to appear.
-     *
-     * @return true if the capture changed
-     */
-    private boolean selectCapture(boolean wait) throws InterruptedException, NoBackendException {
-        long deadline = System.nanoTime() + BACKEND_WAIT_NANOS;
-        while (running) {
-            Optional<VideoCaptureSource> best = pipeline.bestCaptureSource();
-            if (best.isPresent() && best.get() == captureSource && capture != null) {
-                return false;
+    /** @return true if the stream now captures from a newly opened capture */
+    private boolean selectCapture() throws InterruptedException, NoBackendException {
+        String before = capture.name();
+        VideoMode mode = new VideoMode(requested.width(), requested.height(), requested.fps());
+        boolean opened = capture.select(source -> source.open(mode), pipeline.backendWaitMillis());
+        if (opened) {
+            if (!before.isEmpty()) {
+                captureSwitches++;
             }
-            if (best.isPresent()) {
-                VideoMode mode = new VideoMode(requested.width(), requested.height(), requested.fps());
-                try {
-                    VideoCapture opened = best.get().open(mode);
-                    boolean switched = captureSource != null;
-                    closeCapture();
-                    captureSource = best.get();
-                    capture = opened;
-                    captureName = captureSource.name();
-                    if (switched) {
-                        captureSwitches++;
-                    }
-                    LOG.info("stream {}: capturing from {} at {}", id, captureName, mode);
-                    return true;
-                } catch (CaptureException e) {
-                    lastError = best.get().name() + ": " + e.getMessage();
-                    LOG.warn("stream {}: capture source {} cannot open {}: {}", id, best.get().name(), mode,
-                            e.getMessage());
-                }
-            }
-            if (!wait && capture != null) {
-                return false;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new NoBackendException("no capture source could deliver " + requested.width() + "x"
-                        + requested.height() + "@" + requested.fps() + " for "
-                        + TimeUnit.NANOSECONDS.toSeconds(BACKEND_WAIT_NANOS) + " s; last problem: " + lastError);
-            }
-            Thread.sleep(BACKEND_POLL_MILLIS);
+            captureName = capture.name();
+            LOG.info("stream {}: capturing from {} at {}", id, captureName, mode);
         }
-        throw new InterruptedException();
+        lastError = capture.lastProblem().isEmpty() ? lastError : capture.lastProblem();
+        return opened;
     }
 
-    /**
-     * Moves to the best encoder if it is not the one in use, waiting (bounded) for one to appear.
-     *
-     * @return true if a new encoder session was opened (its first picture is an IDR)
-     */
-    private boolean selectEncoder(boolean wait) throws InterruptedException, NoBackendException {
-        long deadline = System.nanoTime() + BACKEND_WAIT_NANOS;
-        while (running) {
-            StreamConfiguration target = pipeline.effective(requested);
-            Optional<VideoEncoder> best = pipeline.bestEncoder(target.codec(), failedEncoders);
-            if (best.isPresent() && best.get() == encoder && session != null) {
-                return false;
-            }
-            if (best.isPresent()) {
-                try {
-                    openSession(best.get(), target);
-                    return true;
-                } catch (EncoderException e) {
-                    lastError = best.get().name() + ": " + e.getMessage();
-                    LOG.warn("stream {}: encoder {} cannot open {}: {}", id, best.get().name(), target,
-                            e.getMessage());
-                    failedEncoders.add(best.get());
-                    continue;
-                }
-            }
-            if (!wait && session != null) {
-                return false;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new NoBackendException("no encoder could produce " + target + " for "
-                        + TimeUnit.NANOSECONDS.toSeconds(BACKEND_WAIT_NANOS) + " s; last problem: " + lastError);
-            }
-            Thread.sleep(BACKEND_POLL_MILLIS);
-            failedEncoders.clear();
+    /** @return true if a new encoder session was opened (its first picture is an IDR) */
+    private boolean selectEncoder() throws InterruptedException, NoBackendException {
+        String before = encoder.name();
+        StreamConfiguration target = pipeline.effective(requested);
+        boolean opened = encoder.select(backend -> backend.open(target), pipeline.backendWaitMillis());
+        if (opened) {
+            opened(target, !before.isEmpty() && !before.equals(encoder.name()));
         }
-        throw new InterruptedException();
+        lastError = encoder.lastProblem().isEmpty() ? lastError : encoder.lastProblem();
+        return opened;
     }
 
-    private void openSession(VideoEncoder next, StreamConfiguration target) throws EncoderException {
-        EncoderSession opened = next.open(target);
-        boolean switched = encoder != null && encoder != next;
-        closeSession();
-        encoder = next;
-        session = opened;
+    private void opened(StreamConfiguration target, boolean switched) {
         effective = target;
-        encoderName = next.name();
+        encoderName = encoder.name();
         encoderOpens++;
         if (switched) {
             encoderSwitches++;
@@ -340,6 +275,7 @@ final class PipelineStream implements VideoStream {
      */
     private boolean applyBitrate() {
         StreamConfiguration target = pipeline.effective(requested);
+        EncoderSession session = encoder.resource();
         if (session == null || target.bitrateKbps() == effective.bitrateKbps()) {
             return false;
         }
@@ -349,37 +285,13 @@ final class PipelineStream implements VideoStream {
             LOG.info("stream {}: bitrate now {} kbps", id, target.bitrateKbps());
             return false;
         }
-        try {
-            openSession(encoder, target);
+        if (encoder.reopen(backend -> backend.open(target))) {
+            opened(target, false);
             return true;
-        } catch (EncoderException e) {
-            lastError = encoderName + ": " + e.getMessage();
-            LOG.warn("stream {}: cannot reopen {} at {} kbps; keeping {} kbps: {}", id, encoderName,
-                    target.bitrateKbps(), effective.bitrateKbps(), e.getMessage());
-            return false;
         }
-    }
-
-    private void closeCapture() {
-        if (capture != null) {
-            capture.close();
-            capture = null;
-        }
-    }
-
-    private void closeSession() {
-        if (session != null) {
-            session.close();
-            session = null;
-        }
-    }
-
-    /** No capture source or encoder could serve the stream within the wait limit. */
-    private static final class NoBackendException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        NoBackendException(String message) {
-            super(message);
-        }
+        lastError = encoder.lastProblem();
+        LOG.warn("stream {}: cannot reopen {} at {} kbps ({}); the next frame picks an encoder again", id,
+                encoderName, target.bitrateKbps(), lastError);
+        return false;
     }
 }
