@@ -45,7 +45,7 @@ public class X264Encoder extends FfmpegVideoEncoder {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         closeSessions();
     }
 

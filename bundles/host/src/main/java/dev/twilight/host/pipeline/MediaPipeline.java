@@ -77,19 +77,19 @@ public class MediaPipeline implements VideoPipeline {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         List.copyOf(streams).forEach(stream -> stream.end("the host pipeline stopped"));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addEncoder(VideoEncoder encoder) {
+    public void addEncoder(VideoEncoder encoder) {
         encoders.add(encoder);
         LOG.info("encoder {} registered", encoder.name());
         changed();
     }
 
-    void removeEncoder(VideoEncoder encoder) {
+    public void removeEncoder(VideoEncoder encoder) {
         encoders.remove(encoder);
         LOG.info("encoder {} went away", encoder.name());
         changed();
@@ -97,13 +97,13 @@ public class MediaPipeline implements VideoPipeline {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addCaptureSource(VideoCaptureSource source) {
+    public void addCaptureSource(VideoCaptureSource source) {
         captureSources.add(source);
         LOG.info("capture source {} registered", source.name());
         changed();
     }
 
-    void removeCaptureSource(VideoCaptureSource source) {
+    public void removeCaptureSource(VideoCaptureSource source) {
         captureSources.remove(source);
         LOG.info("capture source {} went away", source.name());
         changed();

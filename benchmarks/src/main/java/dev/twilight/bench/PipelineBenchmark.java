@@ -1,0 +1,184 @@
+package dev.twilight.bench;
+
+import dev.twilight.api.encode.EncoderSession;
+import dev.twilight.api.media.AccessUnit;
+import dev.twilight.api.media.FrameStamp;
+import dev.twilight.api.media.PixelFormat;
+import dev.twilight.api.media.StreamConfiguration;
+import dev.twilight.api.media.VideoCodec;
+import dev.twilight.api.media.VideoFrame;
+import dev.twilight.api.pipeline.AccessUnitListener;
+import dev.twilight.api.pipeline.VideoStream;
+import dev.twilight.capture.synthetic.SyntheticCaptureSource;
+import dev.twilight.capture.synthetic.TestPattern;
+import dev.twilight.encoder.software.X264Encoder;
+import dev.twilight.host.pipeline.MediaPipeline;
+import dev.twilight.host.pipeline.PipelineConfig;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the synthetic capture and the host pipeline with x264, outside OSGi but with the same component
+ * classes the bundles run: test-pattern generation speed on one thread, x264 encode speed unpaced, and the
+ * paced pipeline (capture at 60 fps, encode, hand over) with its capture-to-encoded latency per frame.
+ *
+ * <p>Arguments: seconds per paced run, and a file to write the Markdown results to.
+ */
+public final class PipelineBenchmark {
+
+    private static final int[][] SIZES = {{1280, 720}, {1920, 1080}};
+    private static final int[] BITRATES_KBPS = {10_000, 20_000};
+    private static final int GENERATED_FRAMES = 1200;
+    private static final int ENCODED_FRAMES = 600;
+    private static final int WARMUP_FRAMES = 60;
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path output = Path.of(args.length > 1 ? args[1] : "benchmark-results.md");
+        List<String> lines = new ArrayList<>();
+        lines.add("Machine: " + machine());
+        lines.add("");
+        lines.add("| measurement | resolution | fps | ms per frame p50 | p99 | max |");
+        lines.add("|---|---|---|---|---|---|");
+        for (int[] size : SIZES) {
+            lines.add(generation(size[0], size[1]));
+        }
+        for (int i = 0; i < SIZES.length; i++) {
+            lines.add(encoding(SIZES[i][0], SIZES[i][1], BITRATES_KBPS[i]));
+        }
+        for (int i = 0; i < SIZES.length; i++) {
+            lines.add(pipeline(SIZES[i][0], SIZES[i][1], BITRATES_KBPS[i], seconds));
+        }
+        lines.forEach(System.out::println);
+        Files.write(output, lines);
+        System.out.println("written to " + output);
+    }
+
+    /** Test-pattern rendering and stamping on one thread, unpaced. */
+    private static String generation(int width, int height) {
+        TestPattern pattern = new TestPattern(width, height, 8, true);
+        ByteBuffer[] planes = pattern.allocatePlanes();
+        long[] nanos = new long[GENERATED_FRAMES];
+        for (int frame = -WARMUP_FRAMES; frame < GENERATED_FRAMES; frame++) {
+            long start = System.nanoTime();
+            pattern.render(new FrameStamp(frame & 0xffffffffL, System.currentTimeMillis() * 1000), planes);
+            if (frame >= 0) {
+                nanos[frame] = System.nanoTime() - start;
+            }
+        }
+        return row("synthetic capture, one thread, unpaced", width, height, nanos);
+    }
+
+    /** x264 alone, as fast as it goes, on pre-rendered pictures. */
+    private static String encoding(int width, int height, int kbps) throws Exception {
+        StreamConfiguration config = StreamConfiguration.of(width, height, 60, kbps, VideoCodec.H264);
+        X264Encoder x264 = new X264Encoder(defaults(X264Encoder.Config.class));
+        TestPattern pattern = new TestPattern(width, height, 8, true);
+        List<ByteBuffer[]> pictures = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ByteBuffer[] planes = pattern.allocatePlanes();
+            pattern.render(new FrameStamp(i, 0), planes);
+            pictures.add(planes);
+        }
+        long[] nanos = new long[ENCODED_FRAMES];
+        try (EncoderSession session = x264.open(config)) {
+            for (int frame = -WARMUP_FRAMES; frame < ENCODED_FRAMES; frame++) {
+                int index = Math.floorMod(frame, pictures.size());
+                VideoFrame picture = new VideoFrame(width, height, PixelFormat.YUV420P, pictures.get(index),
+                        pattern.strides(), index, System.nanoTime());
+                long start = System.nanoTime();
+                session.encode(picture, frame + WARMUP_FRAMES, false);
+                if (frame >= 0) {
+                    nanos[frame] = System.nanoTime() - start;
+                }
+            }
+        } finally {
+            x264.deactivate();
+        }
+        return row("x264 encode only (" + kbps / 1000 + " Mbit/s), unpaced", width, height, nanos);
+    }
+
+    /** The host pipeline at 60 fps: capture stamp to encoded access unit, per frame. */
+    private static String pipeline(int width, int height, int kbps, int seconds) throws Exception {
+        MediaPipeline pipeline = new MediaPipeline(defaults(PipelineConfig.class));
+        X264Encoder x264 = new X264Encoder(defaults(X264Encoder.Config.class));
+        pipeline.addCaptureSource(new SyntheticCaptureSource(defaults(SyntheticCaptureSource.Config.class)));
+        pipeline.addEncoder(x264);
+        List<Long> latencies = new ArrayList<>();
+        AccessUnitListener listener = new AccessUnitListener() {
+            @Override
+            public void accessUnit(AccessUnit unit) {
+                if (unit.frameNumber() >= WARMUP_FRAMES) {
+                    synchronized (latencies) {
+                        latencies.add(unit.hostLatencyNanos());
+                    }
+                }
+            }
+        };
+        long measuredNanos;
+        try (VideoStream stream = pipeline.open(StreamConfiguration.of(width, height, 60, kbps, VideoCodec.H264),
+                listener)) {
+            TimeUnit.MILLISECONDS.sleep(WARMUP_FRAMES * 1000L / 60);
+            long start = System.nanoTime();
+            TimeUnit.SECONDS.sleep(seconds);
+            measuredNanos = System.nanoTime() - start;
+        } finally {
+            pipeline.deactivate();
+            x264.deactivate();
+        }
+        long[] nanos;
+        synchronized (latencies) {
+            nanos = latencies.stream().mapToLong(Long::longValue).toArray();
+        }
+        double fps = nanos.length / (measuredNanos / 1e9);
+        return row(String.format("pipeline 60 fps x264 (%d Mbit/s), capture to encoded", kbps / 1000), width,
+                height, nanos).replaceFirst("\\| [0-9.]+ \\|", String.format("| %.1f |", fps));
+    }
+
+    private static String row(String what, int width, int height, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double total = Arrays.stream(sorted).sum() / 1e9;
+        return String.format("| %s | %dx%d | %.1f | %.2f | %.2f | %.2f |", what, width, height,
+                sorted.length / total, percentile(sorted, 50), percentile(sorted, 99),
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double percentile(long[] sorted, int percent) {
+        return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)] / 1e6;
+    }
+
+    /** A configuration annotation whose every attribute has its declared default, as DS gives with no config. */
+    static <A extends Annotation> A defaults(Class<A> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("annotationType")) {
+                        return type;
+                    }
+                    Object value = method.getDefaultValue();
+                    if (value == null) {
+                        throw new UnsupportedOperationException(method.getName() + " has no default");
+                    }
+                    return value;
+                }));
+    }
+
+    private static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        return String.format("%s, %d cores, Java %s, %s %s", cpu, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+}
