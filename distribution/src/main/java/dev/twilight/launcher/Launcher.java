@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -139,7 +140,7 @@ public final class Launcher {
         try {
             Object ready = tracker.waitForService(TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS));
             // describing probes the backends, which is part of being ready to stream
-            List<String> description = ready == null ? List.of() : role.describe(ready);
+            Map<String, String> description = ready == null ? Map.of() : new LinkedHashMap<>(role.describe(ready));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
             long active = Stream.of(context.getBundles()).filter(b -> b.getState() == Bundle.ACTIVE).count();
             long fragments = Stream.of(context.getBundles())
@@ -151,13 +152,13 @@ public final class Launcher {
             }
             out.println("Twilight " + role + " ready in " + millis + " ms: " + active + " bundles active, "
                     + fragments + " fragment(s) attached");
-            description.forEach(line -> out.println("  " + line));
-            out.println("  configuration: " + options.configDir() + " (edit a file there to change the running "
+            description.put("configuration", options.configDir() + " (edit a file there to change the running "
                     + role + ")");
-            out.println("  state:         " + options.stateDir());
-            out.println("  network:       " + role.network());
-            out.println("  shell:         " + (options.interactive() ? "type 'help' or 'twilight:status'; "
+            description.put("state", options.stateDir().toString());
+            description.put("network", role.network());
+            description.put("shell", (options.interactive() ? "type 'help' or 'twilight:status'; "
                     : "not interactive; ") + "Ctrl+C stops");
+            description.forEach((label, value) -> out.printf("  %-16s %s%n", label + ":", value));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

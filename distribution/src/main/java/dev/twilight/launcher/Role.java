@@ -1,23 +1,26 @@
 package dev.twilight.launcher;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What each role starts, which service means it is ready, and what it reports once it is. */
 enum Role {
     HOST("host", "dev.twilight.api.pipeline.VideoPipeline",
             "no listeners yet: the GameStream ports (47984, 47989, 48010, ...) arrive with the control plane") {
         @Override
-        List<String> describe(Object pipeline) {
-            return List.of("capture sources: " + backends(pipeline, "captureSources"),
-                    "encoders:        " + backends(pipeline, "encoders"));
+        Map<String, String> describe(Object pipeline) {
+            Map<String, String> lines = new LinkedHashMap<>();
+            lines.put("capture sources", backends(pipeline, "captureSources"));
+            lines.put("encoders", backends(pipeline, "encoders"));
+            return lines;
         }
     },
     CLIENT("client", "dev.twilight.api.decode.VideoDecoder",
             "none: pairing and streaming from a host arrive with the client protocol release") {
         @Override
-        List<String> describe(Object decoder) {
-            return List.of("decoder:         " + Launcher.call(decoder, "name") + " "
-                    + Launcher.call(decoder, "codecs"));
+        Map<String, String> describe(Object decoder) {
+            return Map.of("decoder", Launcher.call(decoder, "name") + " " + Launcher.call(decoder, "codecs"));
         }
     };
 
@@ -43,7 +46,8 @@ enum Role {
         return network;
     }
 
-    abstract List<String> describe(Object service);
+    /** Label and value of each line that says what the ready role runs. */
+    abstract Map<String, String> describe(Object service);
 
     /** "name (available)" for each backend the pipeline lists, best first. */
     private static String backends(Object pipeline, String accessor) {
