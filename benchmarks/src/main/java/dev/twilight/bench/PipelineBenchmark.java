@@ -11,6 +11,7 @@ import dev.twilight.api.pipeline.AccessUnitListener;
 import dev.twilight.api.pipeline.VideoStream;
 import dev.twilight.capture.synthetic.SyntheticCaptureSource;
 import dev.twilight.capture.synthetic.TestPattern;
+import dev.twilight.encoder.openh264.OpenH264Encoder;
 import dev.twilight.encoder.software.X264Encoder;
 import dev.twilight.host.pipeline.MediaPipeline;
 import dev.twilight.host.pipeline.PipelineConfig;
@@ -59,6 +60,13 @@ public final class PipelineBenchmark {
         }
         for (int i = 0; i < SIZES.length; i++) {
             lines.add(pipeline(SIZES[i][0], SIZES[i][1], BITRATES_KBPS[i], seconds));
+        }
+        lines.add("");
+        lines.add("| hot swap at 1280x720@60 | frames lost | last x264 to first openh264 unit (ms) | "
+                + "capture to encoded of that frame (ms) | first openh264 unit is IDR |");
+        lines.add("|---|---|---|---|---|");
+        for (int run = 1; run <= 3; run++) {
+            lines.add(hotSwap(run));
         }
         lines.forEach(System.out::println);
         Files.write(output, lines);
@@ -144,6 +152,46 @@ public final class PipelineBenchmark {
         double fps = nanos.length / (measuredNanos / 1e9);
         return row(String.format("pipeline 60 fps x264 (%d Mbit/s), capture to encoded", kbps / 1000), width,
                 height, nanos).replaceFirst("\\| [0-9.]+ \\|", String.format("| %.1f |", fps));
+    }
+
+    /** Removes x264 from a running 720p60 stream, as SCR does when its bundle stops, and times the switch. */
+    private static String hotSwap(int run) throws Exception {
+        MediaPipeline pipeline = new MediaPipeline(defaults(PipelineConfig.class));
+        X264Encoder x264 = new X264Encoder(defaults(X264Encoder.Config.class));
+        OpenH264Encoder openh264 = new OpenH264Encoder();
+        pipeline.addCaptureSource(new SyntheticCaptureSource(defaults(SyntheticCaptureSource.Config.class)));
+        pipeline.addEncoder(x264);
+        pipeline.addEncoder(openh264);
+        List<AccessUnit> units = new ArrayList<>();
+        AccessUnitListener listener = unit -> {
+            synchronized (units) {
+                units.add(unit);
+            }
+        };
+        try (VideoStream stream = pipeline.open(StreamConfiguration.of(1280, 720, 60, 10_000, VideoCodec.H264),
+                listener)) {
+            TimeUnit.SECONDS.sleep(2);
+            pipeline.removeEncoder(x264);
+            x264.deactivate();
+            TimeUnit.SECONDS.sleep(1);
+        } finally {
+            pipeline.deactivate();
+            openh264.deactivate();
+        }
+        List<AccessUnit> all;
+        synchronized (units) {
+            all = List.copyOf(units);
+        }
+        int first = 0;
+        while (all.get(first).encoderName().equals("x264")) {
+            first++;
+        }
+        AccessUnit previous = all.get(first - 1);
+        AccessUnit switched = all.get(first);
+        long lost = switched.frameNumber() - previous.frameNumber() - 1;
+        return String.format("| run %d | %d | %.2f | %.2f | %s |", run, lost,
+                (switched.encodedNanos() - previous.encodedNanos()) / 1e6, switched.hostLatencyNanos() / 1e6,
+                switched.keyFrame() ? "yes" : "no");
     }
 
     private static String row(String what, int width, int height, long[] nanos) {

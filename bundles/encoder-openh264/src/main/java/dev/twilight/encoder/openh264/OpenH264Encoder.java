@@ -7,7 +7,6 @@ import dev.twilight.api.media.VideoCodec;
 import dev.twilight.media.ffmpeg.FfmpegVideoEncoder;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * H.264 through Cisco's openh264: about 720p60 on two cores. It lives apart from the x264 bundle so that it
@@ -20,11 +19,6 @@ public class OpenH264Encoder extends FfmpegVideoEncoder {
     public OpenH264Encoder() {
         super("openh264", "software H.264 (openh264)", HardwareKind.SOFTWARE, VideoCodec.H264, "libopenh264",
                 false);
-    }
-
-    @Deactivate
-    void deactivate() {
-        closeSessions();
     }
 
     @Override

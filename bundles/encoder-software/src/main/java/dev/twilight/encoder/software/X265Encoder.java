@@ -8,7 +8,6 @@ import dev.twilight.media.ffmpeg.FfmpegVideoEncoder;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -38,11 +37,6 @@ public class X265Encoder extends FfmpegVideoEncoder {
     @Modified
     void modified(Config newConfig) {
         this.config = newConfig;
-    }
-
-    @Deactivate
-    void deactivate() {
-        closeSessions();
     }
 
     @Override

@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * A {@link VideoEncoder} backed by one libavcodec encoder. Subclasses are the DS components of the encoder
  * bundles: they name the libavcodec encoder and supply its private options from their configuration. Every
- * session opened here is closed when {@link #closeSessions()} runs, so stopping an encoder bundle never leaves
+ * session opened here is closed when {@link #deactivate()} runs, so stopping an encoder bundle never leaves
  * native encoders behind; the pipeline sees the closed session and moves to the next encoder.
  */
 public abstract class FfmpegVideoEncoder implements VideoEncoder {
@@ -118,8 +119,9 @@ public abstract class FfmpegVideoEncoder implements VideoEncoder {
         return session;
     }
 
-    /** Closes every open session; call from the component's deactivate. */
-    protected void closeSessions() {
+    /** Closes every open session when the component goes away (its bundle stops or its service is disabled). */
+    @Deactivate
+    public void deactivate() {
         List.copyOf(sessions).forEach(EncoderSession::close);
     }
 

@@ -66,6 +66,29 @@ class FfmpegRoundTripTest {
     }
 
     @Test
+    void x265HevcDecodesWithItsStamps() throws Exception {
+        StreamConfiguration config = StreamConfiguration.of(WIDTH, HEIGHT, 60, 3000, VideoCodec.HEVC);
+        List<DecodedFrame> decoded = new ArrayList<>();
+        try (FfmpegEncoderSession encoder = FfmpegEncoderSession.open("x265", "libx265", config,
+                Map.of("preset", "ultrafast", "tune", "zerolatency", "forced-idr", "1",
+                        "x265-params", "keyint=-1:repeat-headers=1:log-level=error"), true);
+             FfmpegDecoderSession decoder = FfmpegDecoderSession.open(VideoCodec.HEVC)) {
+            for (int frame = 0; frame < 10; frame++) {
+                for (AccessUnit unit : encoder.encode(frame(frame), frame, frame == 5)) {
+                    assertEquals(VideoCodec.HEVC, unit.codec());
+                    assertEquals(frame == 0 || frame == 5, unit.keyFrame(), "IDR at " + frame);
+                    decoded.addAll(decoder.decode(unit.data()));
+                }
+            }
+            decoded.addAll(decoder.flush());
+        }
+        assertEquals(10, decoded.size());
+        for (int frame = 0; frame < 10; frame++) {
+            assertEquals(frame, decoded.get(frame).stamp().orElseThrow().frameNumber());
+        }
+    }
+
+    @Test
     void x264TakesANewBitrateInPlaceAndOpenh264AsksToBeReopened() throws Exception {
         StreamConfiguration config = StreamConfiguration.of(WIDTH, HEIGHT, 60, 8000, VideoCodec.H264);
         try (FfmpegEncoderSession x264 = FfmpegEncoderSession.open("x264", "libx264", config, X264, true);
