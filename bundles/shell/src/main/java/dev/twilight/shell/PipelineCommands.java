@@ -50,7 +50,7 @@ public class PipelineCommands {
     private final List<VideoDecoder> decoders = new CopyOnWriteArrayList<>();
 
     @Activate
-    public PipelineCommands(@Reference ConfigurationAdmin configurationAdmin) {
+    public PipelineCommands(@Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin) {
         this.configurationAdmin = configurationAdmin;
     }
 
