@@ -10,18 +10,18 @@ public interface StreamSession {
 
     String id();
 
-    /** The paired client's unique id (certificate based). */
-    String clientId();
-
-    /** The name the client was paired under. */
-    String clientName();
+    /** The client the session belongs to. */
+    ClientRef client();
 
     /** The app the session streams. */
     int appId();
 
+    /** What the client asked for at launch or resume. */
+    LaunchParameters parameters();
+
     SessionState state();
 
-    /** When the client was last heard from (request, RTSP, ping). */
+    /** When the client was last heard from (launch, RTSP, ping). */
     Instant lastHeard();
 
     /** Everything that happened to the session, oldest first. */
