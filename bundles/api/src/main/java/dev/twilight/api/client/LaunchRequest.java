@@ -1,0 +1,20 @@
+package dev.twilight.api.client;
+
+/**
+ * What a client asks for when it launches or resumes.
+ *
+ * @param appId             app from the host's applist (ignored by resume)
+ * @param width             stream width
+ * @param height            stream height
+ * @param fps               frame rate
+ * @param localAudio        also play sound on the host
+ * @param surroundAudioInfo {@code (channelMask << 16) | channelCount}; 0x30002 for stereo
+ * @param hdr               ask for HDR
+ */
+public record LaunchRequest(int appId, int width, int height, int fps, boolean localAudio, int surroundAudioInfo,
+                            boolean hdr) {
+
+    public static LaunchRequest stereo(int appId, int width, int height, int fps) {
+        return new LaunchRequest(appId, width, height, fps, false, 0x30002, false);
+    }
+}
