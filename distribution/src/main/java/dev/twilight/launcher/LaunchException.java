@@ -5,6 +5,10 @@ final class LaunchException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    LaunchException(String message) {
+        super(message);
+    }
+
     LaunchException(String message, Throwable cause) {
         super(message, cause);
     }

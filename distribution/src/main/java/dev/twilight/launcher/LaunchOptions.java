@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Command line of the launcher: {@code host|client [--config DIR] [--state DIR] [--log LEVEL]}.
+ * Command line of the launcher: {@code host|client [--config DIR] [--state DIR] [--log LEVEL] [--admin-port N]}.
  *
  * @param role        which bundles start
  * @param home        the distribution folder (holds lib/ and bundles/)
@@ -14,10 +14,15 @@ import java.util.Map;
  * @param stateDir    where the framework cache and, later, keys and paired clients live
  * @param logLevel    pax-logging default level
  * @param interactive whether a Gogo shell reads the terminal
+ * @param adminPort   loopback port of the admin REST API (0: the system picks one)
  */
-record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String logLevel, boolean interactive) {
+record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String logLevel, boolean interactive,
+                     int adminPort) {
 
-    static final String USAGE = "usage: twilight host|client [--config DIR] [--state DIR] [--log ERROR|WARN|INFO|DEBUG]";
+    static final String USAGE = "usage: twilight host|client [--config DIR] [--state DIR] [--log ERROR|WARN|INFO|DEBUG]"
+            + " [--admin-port N]";
+    /** GameStream's base port + 1, where Sunshine serves its web UI too. */
+    static final int DEFAULT_ADMIN_PORT = 47990;
 
     static LaunchOptions parse(String[] args, Map<String, String> environment) {
         if (args.length == 0) {
@@ -31,10 +36,9 @@ record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String
         }
         Path home = distributionHome();
         Path config = home.resolve("config").resolve(role.folder());
-        String dataHome = environment.getOrDefault("XDG_DATA_HOME",
-                Path.of(System.getProperty("user.home"), ".local", "share").toString());
-        Path state = Path.of(dataHome, "twilight", role.folder());
+        Path state = defaultStateDir(role, environment);
         String logLevel = "WARN";
+        int adminPort = DEFAULT_ADMIN_PORT;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -45,11 +49,31 @@ record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String
                 case "--config" -> config = Path.of(value);
                 case "--state" -> state = Path.of(value);
                 case "--log" -> logLevel = value.toUpperCase(Locale.ROOT);
+                case "--admin-port" -> adminPort = port(value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
         return new LaunchOptions(role, home, config.toAbsolutePath(), state.toAbsolutePath(), logLevel,
-                System.console() != null);
+                System.console() != null, adminPort);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--admin-port needs a port number from 0 to 65535, not '" + value + "'");
+    }
+
+    /** Where a role keeps its state unless --state says otherwise: ${XDG_DATA_HOME:-~/.local/share}/twilight/ROLE. */
+    static Path defaultStateDir(Role role, Map<String, String> environment) {
+        String dataHome = environment.getOrDefault("XDG_DATA_HOME",
+                Path.of(System.getProperty("user.home"), ".local", "share").toString());
+        return Path.of(dataHome, "twilight", role.folder());
     }
 
     /** The folder above lib/, where the launcher jar sits. */

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Starts Twilight in one role: a Felix framework with the core bundles and the role's bundles, File Install
  * watching the role's configuration folder, a Gogo shell on the terminal when there is one. Ctrl+C (or
- * SIGTERM) stops the framework cleanly.
+ * SIGTERM) stops the framework cleanly. {@code pin} starts no framework: {@link PinCommand} hands the PIN to the
+ * host already running.
  */
 public final class Launcher {
 
@@ -40,12 +42,18 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(PinCommand.NAME)) {
+            System.exit(PinCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("twilight: " + e.getMessage());
             System.err.println(LaunchOptions.USAGE);
+            System.err.println(PinCommand.USAGE);
             System.exit(2);
             return;
         }
@@ -102,6 +110,9 @@ public final class Launcher {
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put("twilight.role", options.role().name().toLowerCase(java.util.Locale.ROOT));
         properties.put("twilight.state.dir", options.stateDir().toString());
+        // the admin API (and the Jetty that serves it) listens on loopback only
+        properties.put("org.apache.felix.http.host", "127.0.0.1");
+        properties.put("org.osgi.service.http.port", Integer.toString(options.adminPort()));
         properties.put("felix.fileinstall.dir", options.configDir().toString());
         properties.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         properties.put("felix.fileinstall.poll", "1000");

@@ -6,11 +6,11 @@ import dev.twilight.api.pipeline.BackendInfo;
 import dev.twilight.api.pipeline.VideoPipeline;
 import dev.twilight.api.pipeline.VideoStream;
 import dev.twilight.api.pipeline.VideoStreamStatus;
+import dev.twilight.shell.admin.ConfigurationProperty;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -133,16 +133,13 @@ public class PipelineCommands {
             return "no " + what + " named '" + name + "'; known: "
                     + known.stream().map(BackendInfo::name).collect(Collectors.joining(", "));
         }
-        Configuration configuration = configurationAdmin.getConfiguration(VideoPipeline.CONFIGURATION_PID, "?");
-        Dictionary<String, Object> properties = configuration.getProperties();
-        Dictionary<String, Object> updated = properties == null ? new Hashtable<>() : properties;
         // keep the names of backends that are not installed now: they may come back
-        Stream<String> configured = properties == null ? Stream.empty() : preference(properties.get(key));
+        Stream<String> configured = preference(
+                ConfigurationProperty.read(configurationAdmin, VideoPipeline.CONFIGURATION_PID, key));
         String[] order = Stream.concat(Stream.of(name),
                         Stream.concat(configured, known.stream().map(BackendInfo::name)))
                 .distinct().toArray(String[]::new);
-        updated.put(key, order);
-        configuration.update(updated);
+        ConfigurationProperty.write(configurationAdmin, VideoPipeline.CONFIGURATION_PID, key, order);
         return what + " preference is now " + String.join(", ", order)
                 + (chosen.availability().available() ? "" : "\nwarning: " + name + " is " + chosen.availability());
     }
