@@ -143,35 +143,45 @@ public final class Launcher {
         return installed;
     }
 
-    /** Waits for the role's main service, then says what runs and where. */
+    /** Waits for the role's services, then says what runs and where. */
     private void report(BundleContext context, long startedNanos) {
         Role role = options.role();
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, role.readyService(), null);
-        tracker.open();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
         try {
-            Object ready = tracker.waitForService(TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS));
-            // describing probes the backends, which is part of being ready to stream
-            Map<String, String> description = ready == null ? Map.of() : new LinkedHashMap<>(role.describe(ready));
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-            long active = Stream.of(context.getBundles()).filter(b -> b.getState() == Bundle.ACTIVE).count();
-            long fragments = Stream.of(context.getBundles())
-                    .filter(b -> b.getHeaders().get(Constants.FRAGMENT_HOST) != null).count();
-            if (ready == null) {
-                out.println("Twilight " + role + " started, but " + role.readyService() + " did not appear within "
-                        + READY_TIMEOUT_SECONDS + " s; type 'scr:list' in the shell to see which component waits");
-                return;
+            for (String service : role.readyServices()) {
+                if (!waitFor(context, service, deadline)) {
+                    out.println("Twilight " + role + " started, but " + service + " did not appear within "
+                            + READY_TIMEOUT_SECONDS + " s; type 'scr:list' in the shell to see which component waits");
+                    return;
+                }
             }
-            out.println("Twilight " + role + " ready in " + millis + " ms: " + active + " bundles active, "
-                    + fragments + " fragment(s) attached");
-            description.put("configuration", options.configDir() + " (edit a file there to change the running "
-                    + role + ")");
-            description.put("state", options.stateDir().toString());
-            description.put("network", role.network());
-            description.put("shell", (options.interactive() ? "type 'help' or 'twilight:status'; "
-                    : "not interactive; ") + "Ctrl+C stops");
-            description.forEach((label, value) -> out.printf("  %-16s %s%n", label + ":", value));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        // describing probes the backends, which is part of being ready to stream
+        Map<String, String> description = new LinkedHashMap<>(role.describe(context));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        long active = Stream.of(context.getBundles()).filter(b -> b.getState() == Bundle.ACTIVE).count();
+        long fragments = Stream.of(context.getBundles())
+                .filter(b -> b.getHeaders().get(Constants.FRAGMENT_HOST) != null).count();
+        out.println("Twilight " + role + " ready in " + millis + " ms: " + active + " bundles active, "
+                + fragments + " fragment(s) attached");
+        description.put("configuration", options.configDir() + " (edit a file there to change the running "
+                + role + ")");
+        description.put("state", options.stateDir().toString());
+        description.put("shell", (options.interactive() ? "type 'help' or 'twilight:status'; "
+                : "not interactive; ") + "Ctrl+C stops");
+        description.forEach((label, value) -> out.printf("  %-16s %s%n", label + ":", value));
+    }
+
+    private static boolean waitFor(BundleContext context, String service, long deadlineNanos)
+            throws InterruptedException {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, service, null);
+        tracker.open();
+        try {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            return left > 0 && tracker.waitForService(left) != null;
         } finally {
             tracker.close();
         }

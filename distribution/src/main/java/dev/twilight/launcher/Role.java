@@ -3,55 +3,79 @@ package dev.twilight.launcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
-/** What each role starts, which service means it is ready, and what it reports once it is. */
+/** What each role starts, which services mean it is ready, and what it reports once it is. */
 enum Role {
-    HOST("host", "dev.twilight.api.pipeline.VideoPipeline",
-            "no listeners yet: the GameStream ports (47984, 47989, 48010, ...) arrive with the control plane") {
+    HOST("host", List.of("dev.twilight.api.pipeline.VideoPipeline", "dev.twilight.api.pairing.PairingService")) {
         @Override
-        Map<String, String> describe(Object pipeline) {
+        Map<String, String> describe(BundleContext context) {
             Map<String, String> lines = new LinkedHashMap<>();
+            Object pipeline = service(context, "dev.twilight.api.pipeline.VideoPipeline");
             lines.put("capture sources", backends(pipeline, "captureSources"));
             lines.put("encoders", backends(pipeline, "encoders"));
+            ServiceReference<?> nvhttp = context.getServiceReference("dev.twilight.api.pairing.PairingService");
+            Object http = nvhttp.getProperty("nvhttp.port");
+            Object https = nvhttp.getProperty("nvhttp.https.port");
+            lines.put("gamestream", "HTTP " + http + ", HTTPS " + https + " (Moonlight: add this PC; pair with "
+                    + "'./twilight pin PIN' or 'twilight:pin PIN')");
+            ServiceReference<?> runtime = context
+                    .getServiceReference("org.osgi.service.servlet.runtime.HttpServiceRuntime");
+            Object endpoints = runtime == null ? null : runtime.getProperty("osgi.http.endpoint");
+            lines.put("admin API", endpoints == null ? "not running"
+                    : String.join(" ", asStrings(endpoints)).replaceAll("/$", "") + "/api (user admin; password "
+                    + "printed at first start, 'twilight:admin-password' sets a new one)");
             return lines;
         }
     },
-    CLIENT("client", "dev.twilight.api.decode.VideoDecoder",
-            "none: pairing and streaming from a host arrive with the client protocol release") {
+    CLIENT("client", List.of("dev.twilight.api.decode.VideoDecoder")) {
         @Override
-        Map<String, String> describe(Object decoder) {
-            return Map.of("decoder", Launcher.call(decoder, "name") + " " + Launcher.call(decoder, "codecs"));
+        Map<String, String> describe(BundleContext context) {
+            Object decoder = service(context, "dev.twilight.api.decode.VideoDecoder");
+            return Map.of("decoder", Launcher.call(decoder, "name") + " " + Launcher.call(decoder, "codecs"),
+                    "network", "none: streaming from a host arrives with the client streaming release");
         }
     };
 
     private final String folder;
-    private final String readyService;
-    private final String network;
+    private final List<String> readyServices;
 
-    Role(String folder, String readyService, String network) {
+    Role(String folder, List<String> readyServices) {
         this.folder = folder;
-        this.readyService = readyService;
-        this.network = network;
+        this.readyServices = readyServices;
     }
 
     String folder() {
         return folder;
     }
 
-    String readyService() {
-        return readyService;
+    /** The services whose registration means the role is up. */
+    List<String> readyServices() {
+        return readyServices;
     }
 
-    String network() {
-        return network;
+    /** Label and value of each line that says what the ready role runs and where. */
+    abstract Map<String, String> describe(BundleContext context);
+
+    private static Object service(BundleContext context, String name) {
+        ServiceReference<?> reference = context.getServiceReference(name);
+        return reference == null ? null : context.getService(reference);
     }
 
-    /** Label and value of each line that says what the ready role runs. */
-    abstract Map<String, String> describe(Object service);
+    private static List<String> asStrings(Object value) {
+        if (value instanceof String[] array) {
+            return List.of(array);
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            return collection.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
 
     /** "name (available)" for each backend the pipeline lists, best first. */
     private static String backends(Object pipeline, String accessor) {
-        Object list = Launcher.call(pipeline, accessor);
+        Object list = pipeline == null ? null : Launcher.call(pipeline, accessor);
         if (!(list instanceof List<?> infos) || infos.isEmpty()) {
             return "none";
         }

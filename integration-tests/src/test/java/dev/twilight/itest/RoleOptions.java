@@ -40,9 +40,17 @@ final class RoleOptions {
         Path config;
         try {
             config = Files.createTempDirectory("twilight-" + role + "-config");
+            Path state = Files.createTempDirectory("twilight-" + role + "-state");
+            options.add(frameworkProperty("twilight.state.dir").value(state.toString()));
+            // tests listen on loopback, on ports the system picks, and never multicast
+            Files.writeString(config.resolve("dev.twilight.gamestream.nvhttp.config"),
+                    "port=I\"0\"\nbind.address=\"127.0.0.1\"\npairing.timeout.ms=I\"5000\"\n");
+            Files.writeString(config.resolve("dev.twilight.gamestream.mdns.config"), "enabled=B\"false\"\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
+        options.add(frameworkProperty("org.osgi.service.http.port").value("0"));
         options.add(frameworkProperty("twilight.role").value(role));
         options.add(frameworkProperty(CONFIG_DIR).value(config.toString()));
         options.add(frameworkProperty("felix.fileinstall.filter").value(".*\\.(cfg|config)"));
@@ -54,6 +62,13 @@ final class RoleOptions {
         options.add(cleanCaches());
         options.addAll(List.of(extra));
         return options(options.toArray(Option[]::new));
+    }
+
+    /** The bundles of another role's folder, to run both sides of a protocol in one framework. */
+    static Option roleBundles(String role) {
+        Path folder = Path.of(System.getProperty("twilight.home")).resolve("bundles").resolve(role);
+        return org.ops4j.pax.exam.CoreOptions.composite(jars(folder).stream()
+                .map(jar -> bundle(jar.toUri().toString())).toArray(Option[]::new));
     }
 
     /** The media-codec library as a bundle, so tests can decode and read frame stamps. */

@@ -34,6 +34,10 @@ public class TwilightLauncherIT {
                 Files.copy(file, config.resolve(file.getFileName()));
             }
         }
+        // the shipped defaults listen on every interface and advertise over mDNS: a test does neither
+        Files.writeString(config.resolve("dev.twilight.gamestream.nvhttp.config"),
+                "port=I\"0\"\nbind.address=\"127.0.0.1\"\n");
+        Files.writeString(config.resolve("dev.twilight.gamestream.mdns.config"), "enabled=B\"false\"\n");
         // perl restores the default SIGINT disposition: a shell started in the background ignores SIGINT, and
         // the JVM keeps a signal ignored that it inherited ignored
         ProcessBuilder builder = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
