@@ -17,8 +17,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code ./twilight host} as a user runs it: it starts, reports ready, stays up, and stops cleanly on Ctrl+C
- * (SIGINT). It runs the repository's own script against the distribution this build assembled.
+ * {@code ./twilight host} as a user runs it: it starts, reports ready with its ports, answers
+ * {@code ./twilight pin}, stays up, and stops cleanly on Ctrl+C (SIGINT). It runs the repository's own script against the distribution this build assembled.
  */
 public class TwilightLauncherIT {
 
@@ -40,9 +40,10 @@ public class TwilightLauncherIT {
         Files.writeString(config.resolve("dev.twilight.gamestream.mdns.config"), "enabled=B\"false\"\n");
         // perl restores the default SIGINT disposition: a shell started in the background ignores SIGINT, and
         // the JVM keeps a signal ignored that it inherited ignored
+        Path state = folder.newFolder("state").toPath();
         ProcessBuilder builder = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
                 root.resolve("twilight").toString(), "host", "--config", config.toString(),
-                "--state", folder.newFolder("state").toString())
+                "--state", state.toString(), "--admin-port", "0")
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
@@ -66,6 +67,18 @@ public class TwilightLauncherIT {
                     && line.contains("x264")));
             assertTrue(output.toString(), output.stream().anyMatch(line -> line.contains("capture sources:")
                     && line.contains("synthetic")));
+            assertTrue(output.toString(), output.stream().anyMatch(line -> line.contains("gamestream:")
+                    && line.matches(".*HTTP \\d+, HTTPS \\d+.*")));
+            assertTrue(output.toString(), output.stream().anyMatch(line -> line.contains("admin API:")
+                    && line.contains("http://127.0.0.1:")));
+
+            // the launcher's pin command reaches the running host's admin API; nobody is pairing, so it is refused
+            Process pin = new ProcessBuilder(root.resolve("twilight").toString(), "pin", "1234", "--state",
+                    state.toString()).redirectErrorStream(true).start();
+            String pinOutput = new String(pin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue("pin command finishes", pin.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(pinOutput, 1, pin.exitValue());
+            assertTrue(pinOutput, pinOutput.contains("no client is waiting to pair"));
 
             Thread.sleep(3000);
             assertTrue("host stays up: " + output, process.isAlive());
