@@ -1,5 +1,6 @@
 package dev.twilight.launcher;
 
+import dev.twilight.storage.StateDirectory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -71,9 +72,7 @@ record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String
 
     /** Where a role keeps its state unless --state says otherwise: ${XDG_DATA_HOME:-~/.local/share}/twilight/ROLE. */
     static Path defaultStateDir(Role role, Map<String, String> environment) {
-        String dataHome = environment.getOrDefault("XDG_DATA_HOME",
-                Path.of(System.getProperty("user.home"), ".local", "share").toString());
-        return Path.of(dataHome, "twilight", role.folder());
+        return StateDirectory.resolve(null, null, role.folder(), environment, System.getProperty("user.home"));
     }
 
     /** The folder above lib/, where the launcher jar sits. */

@@ -5,6 +5,8 @@ import dev.twilight.api.pairing.PairedClients;
 import dev.twilight.api.pairing.PairingService;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.SessionPolicy;
+import dev.twilight.storage.OwnerOnlyFiles;
+import dev.twilight.storage.StateDirectory;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
@@ -51,7 +55,7 @@ public class AdminApiServlet extends HttpServlet implements HostServices {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApiServlet.class);
 
     private final ConfigurationAdmin configurationAdmin;
-    private final StateFiles stateFiles;
+    private final Path endpointFile;
     private final AdminApi api;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PairingService pairing;
@@ -67,12 +71,13 @@ public class AdminApiServlet extends HttpServlet implements HostServices {
     @Activate
     public AdminApiServlet(BundleContext context, @Reference(name = "credentials") AdminCredentials credentials,
                            @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin) {
-        this(StateFiles.of(context), credentials, configurationAdmin, Clock.systemUTC());
+        this(StateDirectory.resolve(null, context.getProperty(StateDirectory.FRAMEWORK_PROPERTY), StateDirectory.HOST),
+                credentials, configurationAdmin, Clock.systemUTC());
     }
 
-    AdminApiServlet(StateFiles stateFiles, AdminCredentials credentials, ConfigurationAdmin configurationAdmin,
+    AdminApiServlet(Path stateDirectory, AdminCredentials credentials, ConfigurationAdmin configurationAdmin,
                     Clock clock) {
-        this.stateFiles = stateFiles;
+        this.endpointFile = stateDirectory.resolve(ENDPOINT_FILE);
         this.configurationAdmin = configurationAdmin;
         this.api = new AdminApi(this, new Authenticator(credentials, new FailureLimiter(clock)), clock);
     }
@@ -150,19 +155,18 @@ public class AdminApiServlet extends HttpServlet implements HostServices {
             return;
         }
         try {
-            stateFiles.writeOwnerOnly(ENDPOINT_FILE, (url.get() + "\n").getBytes(StandardCharsets.UTF_8));
+            OwnerOnlyFiles.writeAtomically(endpointFile, (url.get() + "\n").getBytes(StandardCharsets.UTF_8));
             LOG.info("admin API at {}", url.get());
         } catch (IOException e) {
-            LOG.warn("could not write {}: {}; './twilight pin' cannot find the admin API",
-                    stateFiles.resolve(ENDPOINT_FILE), e.toString());
+            LOG.warn("could not write {}: {}; './twilight pin' cannot find the admin API", endpointFile, e.toString());
         }
     }
 
     private void deleteEndpoint() {
         try {
-            stateFiles.delete(ENDPOINT_FILE);
+            Files.deleteIfExists(endpointFile);
         } catch (IOException e) {
-            LOG.warn("could not delete {}: {}", stateFiles.resolve(ENDPOINT_FILE), e.toString());
+            LOG.warn("could not delete {}: {}", endpointFile, e.toString());
         }
     }
 

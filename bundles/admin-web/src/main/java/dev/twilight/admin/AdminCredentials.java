@@ -3,6 +3,8 @@ package dev.twilight.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.twilight.storage.OwnerOnlyFiles;
+import dev.twilight.storage.StateDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,21 +52,24 @@ public class AdminCredentials {
     record Stored(String username, String algorithm, int iterations, String salt, String hash, String token) {
     }
 
-    private final StateFiles files;
+    private final Path file;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final SecureRandom random = new SecureRandom();
     private volatile Stored stored;
 
     @Activate
     public AdminCredentials(BundleContext context) throws IOException {
-        this(StateFiles.of(context), password -> LOG.warn(
-                "Admin user '{}' created; password: {} (change it with twilight:admin-password)", USERNAME, password));
+        this(StateDirectory.resolve(null, context.getProperty(StateDirectory.FRAMEWORK_PROPERTY), StateDirectory.HOST),
+                password -> LOG.warn("Admin user '{}' created; password: {} (change it with twilight:admin-password)",
+                        USERNAME, password));
     }
 
-    /** @param announce told the generated password when this start creates the credentials */
-    AdminCredentials(StateFiles files, Consumer<String> announce) throws IOException {
-        this.files = files;
-        Path file = files.resolve(FILE_NAME);
+    /**
+     * @param stateDirectory the host's state folder
+     * @param announce       told the generated password when this start creates the credentials
+     */
+    AdminCredentials(Path stateDirectory, Consumer<String> announce) throws IOException {
+        this.file = stateDirectory.resolve(FILE_NAME);
         try {
             stored = parse(Files.readAllBytes(file), file);
             restrictPermissions(file);
@@ -77,7 +82,7 @@ public class AdminCredentials {
     }
 
     Path file() {
-        return files.resolve(FILE_NAME);
+        return file;
     }
 
     /** Checks HTTP Basic credentials; the comparisons take the same time whatever matches. */
@@ -131,7 +136,7 @@ public class AdminCredentials {
     }
 
     private void save() throws IOException {
-        files.writeOwnerOnly(FILE_NAME, mapper.writeValueAsBytes(stored));
+        OwnerOnlyFiles.writeAtomically(file, mapper.writeValueAsBytes(stored));
     }
 
     private Stored parse(byte[] content, Path file) throws IOException {
@@ -156,8 +161,7 @@ public class AdminCredentials {
     }
 
     private static void restrictPermissions(Path file) throws IOException {
-        if (StateFiles.posix() && !Files.getPosixFilePermissions(file).equals(StateFiles.OWNER_ONLY)) {
-            Files.setPosixFilePermissions(file, StateFiles.OWNER_ONLY);
+        if (OwnerOnlyFiles.restrictToOwner(file)) {
             LOG.warn("{} was readable by others; it is owner-only again, but consider setting a new password with "
                     + "twilight:admin-password", file);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twilight.shell.TestHost;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -34,13 +35,13 @@ class AdminApiServletTest {
     private static AdminCredentials credentials;
     private static String token;
 
-    private final TestHost.Services host = new TestHost.Services();
-    private final AdminApiServlet servlet = new AdminApiServlet(new StateFiles(state), credentials,
-            host.configurationAdmin(), TestHost.CLOCK);
+    private final TestServices host = new TestServices();
+    private final AdminApiServlet servlet = new AdminApiServlet(state, credentials, host.configurationAdmin(),
+            TestHost.CLOCK);
 
     @BeforeAll
     static void createCredentials() throws Exception {
-        credentials = new AdminCredentials(new StateFiles(state), password -> { });
+        credentials = new AdminCredentials(state, password -> { });
         token = new ObjectMapper().readTree(state.resolve(AdminCredentials.FILE_NAME).toFile()).get("token").asText();
     }
 

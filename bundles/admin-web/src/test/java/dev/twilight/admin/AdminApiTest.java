@@ -10,6 +10,7 @@ import dev.twilight.api.pairing.PendingPairing;
 import dev.twilight.api.session.SessionEvent;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.SessionState;
+import dev.twilight.shell.TestHost;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,13 +30,13 @@ class AdminApiTest {
     private static String bearer;
 
     private final FailureLimiterTest.MovingClock clock = new FailureLimiterTest.MovingClock();
-    private final TestHost.Services host = new TestHost.Services();
+    private final TestServices host = new TestServices();
     private final AdminApi api = new AdminApi(host, new Authenticator(credentials, new FailureLimiter(clock)), clock);
 
     @BeforeAll
     static void createCredentials() throws Exception {
         List<String> announced = new ArrayList<>();
-        credentials = new AdminCredentials(new StateFiles(state), announced::add);
+        credentials = new AdminCredentials(state, announced::add);
         password = announced.get(0);
         bearer = "Bearer " + new ObjectMapper().readTree(state.resolve(AdminCredentials.FILE_NAME).toFile())
                 .get("token").asText();

@@ -24,7 +24,7 @@ class AdminCredentialsTest {
     private final List<String> announced = new ArrayList<>();
 
     private AdminCredentials open() throws Exception {
-        return new AdminCredentials(new StateFiles(state), announced::add);
+        return new AdminCredentials(state, announced::add);
     }
 
     private JsonNode file() throws Exception {
@@ -103,12 +103,5 @@ class AdminCredentialsTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         open();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-    }
-
-    @Test
-    void theStateFolderFollowsTheFrameworkPropertyThenXdgThenHome() {
-        assertEquals(Path.of("/srv/state"), StateFiles.directory("/srv/state", "/xdg", "/home/u"));
-        assertEquals(Path.of("/xdg/twilight/host"), StateFiles.directory(null, "/xdg", "/home/u"));
-        assertEquals(Path.of("/home/u/.local/share/twilight/host"), StateFiles.directory(" ", "", "/home/u"));
     }
 }

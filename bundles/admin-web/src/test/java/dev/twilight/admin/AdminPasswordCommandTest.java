@@ -16,7 +16,7 @@ class AdminPasswordCommandTest {
 
     @Test
     void withoutAnArgumentAPasswordIsGeneratedSetAndPrinted() throws Exception {
-        AdminCredentials credentials = new AdminCredentials(new StateFiles(state), password -> { });
+        AdminCredentials credentials = new AdminCredentials(state, password -> { });
         String answer = (String) new AdminPasswordCommand(credentials).execute(null, List.of());
 
         assertTrue(answer.startsWith("new admin password: "), answer);
@@ -26,7 +26,7 @@ class AdminPasswordCommandTest {
 
     @Test
     void aGivenPasswordIsSetWhenLongEnough() throws Exception {
-        AdminCredentials credentials = new AdminCredentials(new StateFiles(state), password -> { });
+        AdminCredentials credentials = new AdminCredentials(state, password -> { });
         AdminPasswordCommand command = new AdminPasswordCommand(credentials);
 
         assertTrue(((String) command.execute(null, List.of("correct horse"))).startsWith("admin password changed"));

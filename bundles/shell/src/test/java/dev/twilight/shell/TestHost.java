@@ -35,7 +35,10 @@ import java.util.stream.Stream;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
-/** Small in-memory host services for the command tests. */
+/**
+ * Small in-memory host services for the command tests, and for admin-web's admin API tests through this module's
+ * test-jar.
+ */
 public final class TestHost {
 
     public static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -183,7 +186,8 @@ public final class TestHost {
         }
     }
 
-    public static final class Clients implements PairedClients {
+    /** Not final: a test may override a method to make the store fail. */
+    public static class Clients implements PairedClients {
         public final Map<String, PairedClient> clients = new LinkedHashMap<>();
 
         public Clients with(String id, String name) {

@@ -14,7 +14,7 @@ import dev.twilight.gamestream.crypto.Identity;
 import dev.twilight.gamestream.crypto.PairingCrypto;
 import dev.twilight.gamestream.crypto.PairingException;
 import dev.twilight.gamestream.crypto.Pem;
-import dev.twilight.gamestream.crypto.StateDirectory;
+import dev.twilight.storage.StateDirectory;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -64,7 +64,7 @@ public class NvHttpGameStreamClient implements GameStreamClient {
     @Activate
     public NvHttpGameStreamClient(ClientConfig config, BundleContext context) throws IOException {
         this(StateDirectory.resolve(config.state_dir(), context.getProperty(StateDirectory.FRAMEWORK_PROPERTY),
-                "client"));
+                StateDirectory.CLIENT));
     }
 
     /** A client keeping its identity and pinned hosts in the directory. */

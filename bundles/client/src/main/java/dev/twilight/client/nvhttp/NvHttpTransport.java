@@ -1,6 +1,7 @@
 package dev.twilight.client.nvhttp;
 
 import dev.twilight.api.client.ClientException;
+import dev.twilight.gamestream.crypto.GameStreamTrust;
 import dev.twilight.gamestream.crypto.Identity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +54,7 @@ final class NvHttpTransport {
     private SSLSocketFactory tls(X509Certificate pinned) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, new TrustManager[] {new PinnedCertificateTrustManager(pinned)}, null);
+            context.init(keyManagers, new TrustManager[] {GameStreamTrust.pinnedHost(pinned)}, null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS with the client certificate", e);

@@ -3,7 +3,7 @@ package dev.twilight.client.nvhttp;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.twilight.gamestream.crypto.SecureFiles;
+import dev.twilight.storage.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +66,7 @@ final class PinnedHosts {
                     hosts.byUniqueId.put(host.uniqueId(), host);
                 }
             } catch (IOException | RuntimeException unreadable) {
-                Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
-                Files.move(file, aside);
+                Path aside = OwnerOnlyFiles.moveAside(file, System.currentTimeMillis());
                 hosts.byUniqueId.clear();
                 LOG.error("The pinned host certificates in {} are unreadable ({}): moved them to {}; every host "
                         + "must be paired again", file, unreadable.getMessage(), aside);
@@ -111,7 +110,7 @@ final class PinnedHosts {
     }
 
     private void save() throws IOException {
-        SecureFiles.createPrivateDirectory(file.toAbsolutePath().getParent());
-        SecureFiles.writeAtomically(file, json.writeValueAsBytes(new HostsFile(List.copyOf(byUniqueId.values()))));
+        OwnerOnlyFiles.createPrivateDirectory(file.toAbsolutePath().getParent());
+        OwnerOnlyFiles.writeAtomically(file, json.writeValueAsBytes(new HostsFile(List.copyOf(byUniqueId.values()))));
     }
 }

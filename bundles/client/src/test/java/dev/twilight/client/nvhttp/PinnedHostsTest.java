@@ -8,8 +8,6 @@ import dev.twilight.gamestream.crypto.Identity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,18 +52,5 @@ class PinnedHostsTest {
             assertEquals(1, files.filter(path -> path.getFileName().toString().startsWith("hosts.json.corrupt-"))
                     .count());
         }
-    }
-
-    @Test
-    void theTrustManagerAcceptsOnlyThePinnedCertificate() throws Exception {
-        X509Certificate pinned = Identity.generate(Identity.Role.HOST).certificate();
-        X509Certificate other = Identity.generate(Identity.Role.HOST).certificate();
-        PinnedCertificateTrustManager trust = new PinnedCertificateTrustManager(pinned);
-
-        trust.checkServerTrusted(new X509Certificate[] {pinned}, "RSA");
-        org.junit.jupiter.api.Assertions.assertThrows(CertificateException.class,
-                () -> trust.checkServerTrusted(new X509Certificate[] {other}, "RSA"));
-        org.junit.jupiter.api.Assertions.assertThrows(CertificateException.class,
-                () -> trust.checkServerTrusted(new X509Certificate[0], "RSA"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.twilight.gamestream.crypto;
 
+import dev.twilight.storage.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,11 +116,10 @@ public final class Identity {
         if (files.stream().anyMatch(Files::exists)) {
             try {
                 Identity identity = load(directory, role);
-                SecureFiles.createPrivateDirectory(directory);
+                OwnerOnlyFiles.createPrivateDirectory(directory);
                 return identity;
             } catch (IOException | GeneralSecurityException | RuntimeException unusable) {
-                Path aside = directory.resolveSibling(directory.getFileName() + ".corrupt-" + System.currentTimeMillis());
-                Files.move(directory, aside);
+                Path aside = OwnerOnlyFiles.moveAside(directory, System.currentTimeMillis());
                 LOG.error("The {} identity in {} is unusable ({}): moved it to {} and created a new one; {}",
                         role.label(), directory, unusable.getMessage(), aside, role.consequenceOfLoss);
             }
@@ -149,12 +149,12 @@ public final class Identity {
     }
 
     private void save(Path directory) throws IOException {
-        SecureFiles.createPrivateDirectory(directory);
-        SecureFiles.writeAtomically(directory.resolve(KEY_FILE),
+        OwnerOnlyFiles.createPrivateDirectory(directory);
+        OwnerOnlyFiles.writeAtomically(directory.resolve(KEY_FILE),
                 Pem.encodePrivateKey(privateKey).getBytes(StandardCharsets.US_ASCII));
-        SecureFiles.writeAtomically(directory.resolve(CERTIFICATE_FILE),
+        OwnerOnlyFiles.writeAtomically(directory.resolve(CERTIFICATE_FILE),
                 certificatePem.getBytes(StandardCharsets.US_ASCII));
-        SecureFiles.writeAtomically(directory.resolve(UNIQUE_ID_FILE),
+        OwnerOnlyFiles.writeAtomically(directory.resolve(UNIQUE_ID_FILE),
                 (uniqueId + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -114,15 +113,6 @@ class IdentityTest {
         assertThrows(CertificateException.class, () -> Pem.decodeCertificate("hello"));
         assertEquals(64, Certificates.fingerprint(identity.certificate()).length());
         assertTrue(Certificates.fingerprint(identity.certificate()).matches("[0-9a-f]{64}"));
-    }
-
-    @Test
-    void atomicWritesReplaceContentAndStayPrivate() throws Exception {
-        Path file = state.resolve("hosts.json");
-        SecureFiles.writeAtomically(file, "one".getBytes(StandardCharsets.UTF_8));
-        SecureFiles.writeAtomically(file, "two".getBytes(StandardCharsets.UTF_8));
-        assertEquals("two", Files.readString(file));
-        assertEquals("rw-------", permissions(file));
     }
 
     @Test

@@ -8,8 +8,8 @@ import dev.twilight.api.pairing.PinOutcome;
 import dev.twilight.api.pipeline.VideoPipeline;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.gamestream.crypto.Identity;
-import dev.twilight.gamestream.crypto.StateDirectory;
 import dev.twilight.gamestream.pairing.PairingAttempts;
+import dev.twilight.storage.StateDirectory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -91,7 +91,7 @@ public class NvHttpServer implements PairingService {
                         @Reference(name = "apps") AppRegistry apps,
                         @Reference(name = "sessions") SessionManager sessions) throws IOException {
         this(config, StateDirectory.resolve(config.state_dir(), context.getProperty(StateDirectory.FRAMEWORK_PROPERTY),
-                "host"), pairedClients, apps, sessions);
+                StateDirectory.HOST), pairedClients, apps, sessions);
         // registered by hand: its properties are the ports bound, known only now
         registration = context.registerService(PairingService.class, this, FrameworkUtil.asDictionary(
                 Map.of(HTTP_PORT_PROPERTY, httpPort(), HTTPS_PORT_PROPERTY, httpsPort())));

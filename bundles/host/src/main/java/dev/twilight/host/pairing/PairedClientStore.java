@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.twilight.api.pairing.PairedClient;
 import dev.twilight.api.pairing.PairedClients;
+import dev.twilight.storage.OwnerOnlyFiles;
+import dev.twilight.storage.StateDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
@@ -48,7 +49,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = PairedClients.class)
 public class PairedClientStore implements PairedClients {
 
-    static final String STATE_DIR_PROPERTY = "twilight.state.dir";
     static final String FILE_NAME = "paired-clients.json";
     private static final int FORMAT_VERSION = 1;
     /** lastSeen is informational: it is not worth a disk write on every HTTPS request. */
@@ -69,8 +69,8 @@ public class PairedClientStore implements PairedClients {
 
     @Activate
     public PairedClientStore(BundleContext context) {
-        this(stateDirectory(context.getProperty(STATE_DIR_PROPERTY), System.getenv("XDG_DATA_HOME"),
-                System.getProperty("user.home")), Clock.systemUTC());
+        this(StateDirectory.resolve(null, context.getProperty(StateDirectory.FRAMEWORK_PROPERTY), StateDirectory.HOST),
+                Clock.systemUTC());
     }
 
     PairedClientStore(Path stateDirectory, Clock clock) {
@@ -78,15 +78,6 @@ public class PairedClientStore implements PairedClients {
         this.clock = clock;
         this.lastSave = clock.instant();
         load();
-    }
-
-    static Path stateDirectory(String configured, String xdgDataHome, String userHome) {
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path dataHome = xdgDataHome != null && !xdgDataHome.isBlank()
-                ? Path.of(xdgDataHome) : Path.of(userHome, ".local", "share");
-        return dataHome.resolve("twilight").resolve("host");
     }
 
     Path file() {
@@ -265,9 +256,8 @@ public class PairedClientStore implements PairedClients {
     }
 
     private void moveAside(String problem) {
-        Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + clock.millis());
         try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            Path aside = OwnerOnlyFiles.moveAside(file, clock.millis());
             LOG.error("{} {}; it was moved to {} and the host starts with no paired clients: every client must "
                     + "pair again", file, problem, aside);
         } catch (IOException e) {

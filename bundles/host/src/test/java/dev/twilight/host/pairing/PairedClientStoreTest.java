@@ -177,14 +177,6 @@ class PairedClientStoreTest {
         assertEquals(clock.instant(), store(temp).find(tablet.id()).orElseThrow().lastSeen());
     }
 
-    @Test
-    void theStateFolderComesFromThePropertyThenXdgThenHome() {
-        assertEquals(Path.of("/srv/state"), PairedClientStore.stateDirectory("/srv/state", "/xdg", "/home/me"));
-        assertEquals(Path.of("/xdg/twilight/host"), PairedClientStore.stateDirectory(null, "/xdg", "/home/me"));
-        assertEquals(Path.of("/home/me/.local/share/twilight/host"),
-                PairedClientStore.stateDirectory("", "", "/home/me"));
-    }
-
     static final class MutableClock extends Clock {
         private Instant now;
 

@@ -1,29 +1,34 @@
-package dev.twilight.gamestream.crypto;
+package dev.twilight.storage;
 
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Where a host or client keeps its identity and trust, following the launcher's layout. */
+/** Where a role (host or client) keeps its state, following the launcher's layout. */
 public final class StateDirectory {
 
     /** Framework property the launcher sets to the role's state directory. */
     public static final String FRAMEWORK_PROPERTY = "twilight.state.dir";
+    /** The host role's folder under the XDG data home. */
+    public static final String HOST = "host";
+    /** The client role's folder under the XDG data home. */
+    public static final String CLIENT = "client";
 
     private StateDirectory() {
     }
 
     /**
-     * @param configured     the component's {@code state_dir}; blank for the default
+     * @param configured     a component's own {@code state_dir}; null or blank for none
      * @param frameworkValue the {@value #FRAMEWORK_PROPERTY} framework property, or null
-     * @param role           {@code host} or {@code client}, the folder under the XDG data home
-     * @return the configured directory, else the framework's, else
+     * @param role           {@link #HOST} or {@link #CLIENT}, the folder under the XDG data home
+     * @return the configured directory, else the framework's (either without surrounding white space), else
      *         {@code ${XDG_DATA_HOME:-~/.local/share}/twilight/<role>}
      */
     public static Path resolve(String configured, String frameworkValue, String role) {
         return resolve(configured, frameworkValue, role, System.getenv(), System.getProperty("user.home"));
     }
 
-    static Path resolve(String configured, String frameworkValue, String role, Map<String, String> environment,
+    /** The same, with the environment and home folder given (the launcher passes its own; tests pass theirs). */
+    public static Path resolve(String configured, String frameworkValue, String role, Map<String, String> environment,
                         String userHome) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.strip());
