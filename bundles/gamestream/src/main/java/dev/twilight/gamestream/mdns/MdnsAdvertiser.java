@@ -63,9 +63,10 @@ public class MdnsAdvertiser {
             return;
         }
         int port = ((Number) nvhttp.get(NvHttpServer.HTTP_PORT_PROPERTY)).intValue();
+        String listening = String.valueOf(nvhttp.get(NvHttpServer.ADDRESS_PROPERTY));
         String hostName = instanceName("");
         String name = instanceName(config.instance_name());
-        worker.execute(() -> announce(name, hostName, port));
+        worker.execute(() -> announce(name, hostName, listening, port));
     }
 
     /**
@@ -99,8 +100,8 @@ public class MdnsAdvertiser {
         return ServiceInfo.create(SERVICE_TYPE, instanceName, port, 0, 0, new byte[] {0});
     }
 
-    private void announce(String name, String hostName, int port) {
-        for (InetAddress address : advertisableAddresses()) {
+    private void announce(String name, String hostName, String listening, int port) {
+        for (InetAddress address : advertisableAddresses(listening)) {
             try {
                 JmDNS responder = JmDNS.create(address, hostName);
                 responders.add(responder);
@@ -113,22 +114,30 @@ public class MdnsAdvertiser {
         }
     }
 
-    /** The IPv4 addresses of interfaces that are up, multicast-capable and not loopback. */
-    private static List<InetAddress> advertisableAddresses() {
+    /**
+     * The IPv4 addresses of interfaces that are up, multicast-capable and not loopback, where nvhttp listens:
+     * all of them when it listens on every interface, else only its own address, so that no client finds
+     * the host on a network where it cannot connect.
+     */
+    private static List<InetAddress> advertisableAddresses(String listening) {
+        boolean everyInterface = listening.equals("0.0.0.0") || listening.equals("::") || listening.equals("0:0:0:0:0:0:0:0");
         List<InetAddress> addresses = new ArrayList<>();
         try {
             for (NetworkInterface networkInterface : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (networkInterface.isUp() && !networkInterface.isLoopback() && networkInterface.supportsMulticast()
                         && !networkInterface.isPointToPoint()) {
                     Collections.list(networkInterface.getInetAddresses()).stream()
-                            .filter(Inet4Address.class::isInstance).forEach(addresses::add);
+                            .filter(Inet4Address.class::isInstance)
+                            .filter(address -> everyInterface || address.getHostAddress().equals(listening))
+                            .forEach(addresses::add);
                 }
             }
         } catch (SocketException e) {
             LOG.warn("Cannot list network interfaces ({}); not advertising", e.toString());
         }
         if (addresses.isEmpty()) {
-            LOG.warn("No network interface to advertise on: clients must add this host by address");
+            LOG.warn("No network interface to advertise on{}: clients must add this host by address",
+                    everyInterface ? "" : " (nvhttp listens on " + listening + " only)");
         }
         return addresses;
     }
@@ -150,15 +159,30 @@ public class MdnsAdvertiser {
         }
     }
 
+    /** Sends the goodbyes on every interface at once: each responder needs about 4 s for its three rounds. */
     private void withdraw() {
-        for (JmDNS responder : responders) {
-            responder.unregisterAllServices();
+        List<Thread> goodbyes = responders.stream().map(responder -> {
+            Thread goodbye = new Thread(() -> {
+                responder.unregisterAllServices();
+                try {
+                    responder.close();
+                } catch (IOException e) {
+                    LOG.warn("Closing mDNS on {} failed: {}", responder.getName(), e.toString());
+                }
+            }, "twilight-mdns-goodbye");
+            goodbye.setDaemon(true);
+            goodbye.start();
+            return goodbye;
+        }).toList();
+        for (Thread goodbye : goodbyes) {
             try {
-                responder.close();
-            } catch (IOException e) {
-                LOG.warn("Closing mDNS on {} failed: {}", responder.getName(), e.toString());
+                goodbye.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
+        LOG.info("mDNS advertisement withdrawn");
         responders.clear();
     }
 }

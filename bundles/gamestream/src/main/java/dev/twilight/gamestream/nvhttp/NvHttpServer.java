@@ -65,6 +65,8 @@ public class NvHttpServer implements PairingService {
     public static final String HTTP_PORT_PROPERTY = "nvhttp.port";
     /** PairingService property: the bound HTTPS port (Integer). */
     public static final String HTTPS_PORT_PROPERTY = "nvhttp.https.port";
+    /** PairingService property: the address listened on (String; 0.0.0.0 or :: for every interface). */
+    public static final String ADDRESS_PROPERTY = "nvhttp.address";
 
     private static final Logger LOG = LoggerFactory.getLogger(NvHttpServer.class);
     private static final int HTTPS_OFFSET = -5;
@@ -94,7 +96,8 @@ public class NvHttpServer implements PairingService {
                 StateDirectory.HOST), pairedClients, apps, sessions);
         // registered by hand: its properties are the ports bound, known only now
         registration = context.registerService(PairingService.class, this, FrameworkUtil.asDictionary(
-                Map.of(HTTP_PORT_PROPERTY, httpPort(), HTTPS_PORT_PROPERTY, httpsPort())));
+                Map.of(HTTP_PORT_PROPERTY, httpPort(), HTTPS_PORT_PROPERTY, httpsPort(),
+                        ADDRESS_PROPERTY, ((InetSocketAddress) http.localAddress()).getAddress().getHostAddress())));
     }
 
     /** Starts listening; the host identity lives in {@code <stateDirectory>/identity}. */
