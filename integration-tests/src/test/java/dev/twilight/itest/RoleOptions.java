@@ -46,6 +46,7 @@ final class RoleOptions {
             Files.writeString(config.resolve("dev.twilight.gamestream.nvhttp.config"),
                     "port=I\"0\"\nbind.address=\"127.0.0.1\"\npairing.timeout.ms=I\"5000\"\n");
             Files.writeString(config.resolve("dev.twilight.gamestream.mdns.config"), "enabled=B\"false\"\n");
+            Files.writeString(config.resolve("dev.twilight.gamestream.rtsp.config"), "port=I\"0\"\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

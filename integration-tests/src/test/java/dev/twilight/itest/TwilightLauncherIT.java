@@ -38,6 +38,7 @@ public class TwilightLauncherIT {
         Files.writeString(config.resolve("dev.twilight.gamestream.nvhttp.config"),
                 "port=I\"0\"\nbind.address=\"127.0.0.1\"\n");
         Files.writeString(config.resolve("dev.twilight.gamestream.mdns.config"), "enabled=B\"false\"\n");
+        Files.writeString(config.resolve("dev.twilight.gamestream.rtsp.config"), "port=I\"0\"\n");
         // perl restores the default SIGINT disposition: a shell started in the background ignores SIGINT, and
         // the JVM keeps a signal ignored that it inherited ignored
         Path state = folder.newFolder("state").toPath();

@@ -3,12 +3,15 @@ package dev.twilight.gamestream.nvhttp;
 import dev.twilight.api.pipeline.BackendInfo;
 import dev.twilight.api.pipeline.VideoPipeline;
 
-/** {@code ServerCodecModeSupport} from the encoders the pipeline can use now. */
-final class CodecSupport {
+/**
+ * {@code ServerCodecModeSupport} from the encoders the pipeline can use now; RTSP offers and accepts the same
+ * codecs.
+ */
+public final class CodecSupport {
 
-    static final int H264 = 0x1;
-    static final int HEVC = 0x100;
-    static final int AV1 = 0x10000;
+    public static final int H264 = 0x1;
+    public static final int HEVC = 0x100;
+    public static final int AV1 = 0x10000;
     /** {@code MaxLumaPixelsHEVC} when HEVC can be encoded: what GFE and Sunshine announce. */
     static final long MAX_LUMA_PIXELS_HEVC = 1869449984L;
 
@@ -21,7 +24,7 @@ final class CodecSupport {
      *
      * @param pipeline null when no pipeline runs
      */
-    static int flags(VideoPipeline pipeline) {
+    public static int flags(VideoPipeline pipeline) {
         int flags = H264;
         if (pipeline == null) {
             return flags;

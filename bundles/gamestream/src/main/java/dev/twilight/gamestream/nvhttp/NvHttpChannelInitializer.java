@@ -3,6 +3,7 @@ package dev.twilight.gamestream.nvhttp;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslHandler;
@@ -43,7 +44,7 @@ final class NvHttpChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_LINE).setMaxHeaderSize(MAX_HEADERS)));
         pipeline.addLast("aggregate", new RequestAggregator(MAX_CONTENT));
-        pipeline.addLast("deadline", new RequestDeadlineHandler(requestDeadlineMillis));
+        pipeline.addLast("deadline", new RequestDeadlineHandler(requestDeadlineMillis, FullHttpRequest.class));
         pipeline.addLast("nvhttp", new NvHttpRequestHandler(tls != null, dispatcher, executor));
     }
 }

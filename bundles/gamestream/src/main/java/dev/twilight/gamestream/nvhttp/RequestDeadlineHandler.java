@@ -2,7 +2,6 @@ package dev.twilight.gamestream.nvhttp;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -10,18 +9,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes a connection whose request has not fully arrived within the deadline, so a silent client, or one
- * sending a byte a second, holds nothing for long. Goes after the aggregator, which hands on whole requests;
- * the time a parked answer waits afterwards is not limited here.
+ * sending a byte a second, holds nothing for long. Goes after the decoder that hands on whole requests (nvhttp's
+ * aggregator, RTSP's message decoder); the time a parked answer waits afterwards is not limited here.
  */
-final class RequestDeadlineHandler extends ChannelInboundHandlerAdapter {
+public final class RequestDeadlineHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDeadlineHandler.class);
 
     private final long deadlineMillis;
+    private final Class<?> requestType;
     private ScheduledFuture<?> deadline;
 
-    RequestDeadlineHandler(long deadlineMillis) {
+    /** @param requestType what the decoder before this handler hands on once a whole request has arrived */
+    public RequestDeadlineHandler(long deadlineMillis, Class<?> requestType) {
         this.deadlineMillis = deadlineMillis;
+        this.requestType = requestType;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class RequestDeadlineHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
-        if (message instanceof FullHttpRequest) {
+        if (requestType.isInstance(message)) {
             cancel();
         }
         ctx.fireChannelRead(message);

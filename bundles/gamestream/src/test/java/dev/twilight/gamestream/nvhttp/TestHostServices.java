@@ -30,8 +30,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Small in-test stand-ins for the host services the nvhttp server uses. */
-final class TestHostServices {
+/** Small in-test stand-ins for the host services the nvhttp and RTSP servers use. */
+public final class TestHostServices {
 
     private TestHostServices() {
     }
@@ -154,13 +154,17 @@ final class TestHostServices {
         return new App(id, name, "", "", Map.of(), List.of(), imagePath);
     }
 
-    /** Records what nvhttp asked; an app runs from launch until cancel unless told to stay. */
-    static final class RecordingSessions implements SessionManager {
+    /**
+     * Records what nvhttp asked; an app runs from launch until cancel unless told to stay. Accepted launches and
+     * resumes are live sessions the streaming plane can claim and stop.
+     */
+    public static final class RecordingSessions implements SessionManager {
 
         record Call(String action, ClientRef client, LaunchParameters parameters) {
         }
 
         final List<Call> calls = new CopyOnWriteArrayList<>();
+        private final List<TestSession> sessions = new CopyOnWriteArrayList<>();
         volatile int currentApp;
         volatile Refusal refusal;
         volatile boolean appSurvivesCancel;
@@ -200,7 +204,8 @@ final class TestHostServices {
 
         @Override
         public List<StreamSession> liveSessions() {
-            return List.of();
+            return sessions.stream().filter(session -> session.state().isLive()).map(StreamSession.class::cast)
+                    .toList();
         }
 
         @Override
@@ -210,7 +215,8 @@ final class TestHostServices {
 
         @Override
         public Optional<StreamSession> find(String sessionId) {
-            return Optional.empty();
+            return sessions.stream().filter(session -> session.id().equals(sessionId))
+                    .map(StreamSession.class::cast).findFirst();
         }
 
         @Override
@@ -225,6 +231,12 @@ final class TestHostServices {
 
         @Override
         public Optional<StreamSession> claimPendingLaunch(String clientId) {
+            for (TestSession session : sessions) {
+                if (session.client().id().equals(clientId) && session.advance(SessionState.PENDING_LAUNCH,
+                        SessionState.STREAMING)) {
+                    return Optional.of(session);
+                }
+            }
             return Optional.empty();
         }
 
@@ -234,54 +246,84 @@ final class TestHostServices {
 
         @Override
         public void streamStopped(String sessionId, String reason) {
+            sessions.stream().filter(session -> session.id().equals(sessionId)).forEach(TestSession::end);
         }
 
-        private static StreamSession session(ClientRef client, LaunchParameters parameters) {
-            return new StreamSession() {
-                @Override
-                public String id() {
-                    return "session-1";
-                }
+        private StreamSession session(ClientRef client, LaunchParameters parameters) {
+            TestSession session = new TestSession("session-" + (sessions.size() + 1), client, parameters);
+            sessions.add(session);
+            return session;
+        }
+    }
 
-                @Override
-                public ClientRef client() {
-                    return client;
-                }
+    /** A session whose state moves as the recording session manager is told. */
+    public static final class TestSession implements StreamSession {
 
-                @Override
-                public int appId() {
-                    return parameters.appId();
-                }
+        private final String id;
+        private final ClientRef client;
+        private final LaunchParameters parameters;
+        private volatile SessionState state = SessionState.PENDING_LAUNCH;
 
-                @Override
-                public LaunchParameters parameters() {
-                    return parameters;
-                }
+        TestSession(String id, ClientRef client, LaunchParameters parameters) {
+            this.id = id;
+            this.client = client;
+            this.parameters = parameters;
+        }
 
-                @Override
-                public SessionState state() {
-                    return SessionState.PENDING_LAUNCH;
-                }
+        synchronized boolean advance(SessionState from, SessionState to) {
+            if (state != from) {
+                return false;
+            }
+            state = to;
+            return true;
+        }
 
-                @Override
-                public Instant lastHeard() {
-                    return Instant.now();
-                }
+        synchronized void end() {
+            state = SessionState.ENDED;
+        }
 
-                @Override
-                public List<SessionEvent> history() {
-                    return List.of();
-                }
-            };
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public ClientRef client() {
+            return client;
+        }
+
+        @Override
+        public int appId() {
+            return parameters.appId();
+        }
+
+        @Override
+        public LaunchParameters parameters() {
+            return parameters;
+        }
+
+        @Override
+        public SessionState state() {
+            return state;
+        }
+
+        @Override
+        public Instant lastHeard() {
+            return Instant.now();
+        }
+
+        @Override
+        public List<SessionEvent> history() {
+            return List.of();
         }
     }
 
     /** A pipeline that only lists encoders. */
-    static final class EncoderList implements VideoPipeline {
+    public static final class EncoderList implements VideoPipeline {
 
         final List<BackendInfo> encoders = new ArrayList<>();
 
-        EncoderList encoder(String capabilities, boolean available) {
+        public EncoderList encoder(String capabilities, boolean available) {
             encoders.add(new BackendInfo("e" + encoders.size(), "test encoder", "SOFTWARE", capabilities,
                     available ? Availability.available("here") : Availability.unavailable("absent", "install it"),
                     encoders.size()));

@@ -1,0 +1,212 @@
+package dev.twilight.gamestream.rtsp;
+
+import dev.twilight.api.pairing.PairingService;
+import dev.twilight.api.pipeline.VideoPipeline;
+import dev.twilight.api.session.SessionEvent;
+import dev.twilight.api.session.SessionListener;
+import dev.twilight.api.session.SessionManager;
+import dev.twilight.api.session.SessionState;
+import dev.twilight.api.session.StreamSession;
+import dev.twilight.gamestream.nvhttp.CodecSupport;
+import dev.twilight.gamestream.nvhttp.NvHttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's RTSP server: the handshake Moonlight clients perform after {@code /launch}, one request per TCP
+ * connection, plaintext ({@code rtsp://}) or encrypted ({@code rtspenc://}). It follows the nvhttp server, whose
+ * {@link PairingService} properties give the base port and address, and keeps each session's handshake in
+ * {@link #handshakes()} for the streaming planes. It registers itself as a {@link SessionListener}, to forget a
+ * session's handshake when the session stops, with the bound port as property {@value #PORT_PROPERTY}.
+ */
+@Component(service = {}, configurationPid = RtspServer.PID, immediate = true,
+        // starts only from its configuration file, so built-in defaults never listen first
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = RtspConfig.class)
+public class RtspServer implements SessionListener {
+
+    public static final String PID = "dev.twilight.gamestream.rtsp";
+    /** SessionListener property: the bound RTSP port (Integer). */
+    public static final String PORT_PROPERTY = "rtsp.port";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtspServer.class);
+    /** Offsets from the nvhttp base port, as Sunshine derives its ports and clients expect them. */
+    private static final int RTSP_OFFSET = 21;
+    private static final int VIDEO_OFFSET = 9;
+    private static final int CONTROL_OFFSET = 10;
+    private static final int AUDIO_OFFSET = 11;
+    private static final int MAX_PORT = 65535;
+    private static final long REQUEST_DEADLINE_MS = 10_000;
+    /** A handshake is seven short requests, one after the other, per client. */
+    private static final int REQUEST_THREADS = 2;
+    private static final int REQUEST_QUEUE = 32;
+    private static final long SHUTDOWN_SECONDS = 5;
+
+    private final RtspHandshakes handshakes = new RtspHandshakes();
+    private final AtomicReference<VideoPipeline> pipeline = new AtomicReference<>();
+    private final EventLoopGroup loop;
+    private final ThreadPoolExecutor requests;
+    private final Channel listener;
+    private volatile ServiceRegistration<SessionListener> registration;
+
+    @Activate
+    public RtspServer(RtspConfig config, BundleContext context,
+                      @Reference(name = "nvhttp", service = PairingService.class,
+                              target = "(" + NvHttpServer.HTTP_PORT_PROPERTY + "=*)") Map<String, Object> nvhttp,
+                      @Reference(name = "sessions") SessionManager sessions) throws IOException {
+        this(config, ((Number) nvhttp.get(NvHttpServer.HTTP_PORT_PROPERTY)).intValue(),
+                String.valueOf(nvhttp.get(NvHttpServer.ADDRESS_PROPERTY)), sessions);
+        // registered by hand: its property is the port bound, known only now
+        registration = context.registerService(SessionListener.class, this,
+                FrameworkUtil.asDictionary(Map.of(PORT_PROPERTY, port())));
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param nvhttpPort    the nvhttp HTTP port the default ports derive from
+     * @param nvhttpAddress the address nvhttp listens on, listened on too unless configured otherwise
+     */
+    RtspServer(RtspConfig config, int nvhttpPort, String nvhttpAddress, SessionManager sessions) throws IOException {
+        StreamPorts ports = new StreamPorts(
+                streamPort("video_port", config.video_port(), nvhttpPort + VIDEO_OFFSET),
+                streamPort("control_port", config.control_port(), nvhttpPort + CONTROL_OFFSET),
+                streamPort("audio_port", config.audio_port(), nvhttpPort + AUDIO_OFFSET));
+        int port = rtspPort(config.port(), nvhttpPort);
+        loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("twilight-rtsp-io", true),
+                NioIoHandler.newFactory());
+        requests = new ThreadPoolExecutor(REQUEST_THREADS, REQUEST_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(REQUEST_QUEUE), new DefaultThreadFactory("twilight-rtsp-request", true));
+        requests.allowCoreThreadTimeOut(true);
+        RtspResponder responder = new RtspResponder(sessions, handshakes,
+                new RtspCommands(sessions, handshakes, () -> CodecSupport.flags(pipeline.get()), ports));
+        try {
+            InetAddress address = InetAddress.getByName(
+                    config.bind_address().isBlank() ? nvhttpAddress : config.bind_address().strip());
+            ChannelFuture bound = new ServerBootstrap()
+                    .group(loop)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new RtspChannelInitializer(responder, requests, REQUEST_DEADLINE_MS))
+                    .bind(new InetSocketAddress(address, port))
+                    .awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw new IOException("cannot listen for RTSP on " + address.getHostAddress() + ":" + port + " ("
+                        + bound.cause().getMessage() + "): stop the program using that port (another GameStream "
+                        + "host?) or change the nvhttp base port", bound.cause());
+            }
+            listener = bound.channel();
+            LOG.info("RTSP listening on {}; SETUP sends clients to UDP video {}, control {}, audio {}",
+                    listener.localAddress(), ports.video(), ports.control(), ports.audio());
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private static int rtspPort(int configured, int nvhttpPort) {
+        int port = configured == -1 ? nvhttpPort + RTSP_OFFSET : configured;
+        if (configured < -1 || port > MAX_PORT) {
+            throw new IllegalArgumentException("RTSP port " + port + " is out of range: set port in " + PID
+                    + " to -1 for the nvhttp port + 21, 0 for a free port, or a port number up to " + MAX_PORT);
+        }
+        return port;
+    }
+
+    private static int streamPort(String name, int configured, int derived) {
+        int port = configured == -1 ? derived : configured;
+        if (port < 1 || port > MAX_PORT) {
+            throw new IllegalArgumentException(name + " " + port + " is out of range: set " + name + " in " + PID
+                    + " to -1 for its offset from the nvhttp port, or a port number from 1 to " + MAX_PORT);
+        }
+        return port;
+    }
+
+    /** The port bound. */
+    int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Each live session's handshake and, once it announced, its stream parameters. */
+    public RtspHandshakes handshakes() {
+        return handshakes;
+    }
+
+    /** A session that stops streams no more: its handshake goes, and a new launch starts a new one. */
+    @Override
+    public void sessionEvent(StreamSession session, SessionEvent event) {
+        if (event.state() == SessionState.STOPPING || event.state() == SessionState.ENDED) {
+            handshakes.forget(session.id());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setVideoPipeline(VideoPipeline videoPipeline) {
+        pipeline.set(videoPipeline);
+    }
+
+    void unsetVideoPipeline(VideoPipeline videoPipeline) {
+        pipeline.compareAndSet(videoPipeline, null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        ServiceRegistration<SessionListener> registered = registration;
+        if (registered != null) {
+            registered.unregister();
+        }
+        stop();
+        LOG.info("RTSP stopped listening");
+    }
+
+    /** Closes the port and gives running requests a bounded time to finish. */
+    private void stop() {
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        }
+        requests.shutdown();
+        Future<?> loopDone = loop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        try {
+            if (!requests.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("RTSP requests still running after {} s are interrupted", SHUTDOWN_SECONDS);
+                requests.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            requests.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        loopDone.awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+    }
+}
