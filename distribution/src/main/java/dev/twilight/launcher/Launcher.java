@@ -117,7 +117,9 @@ public final class Launcher {
         properties.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         properties.put("felix.fileinstall.poll", "1000");
         properties.put("felix.fileinstall.noInitialDelay", "true");
-        properties.put("felix.fileinstall.enableConfigSave", "true");
+        // File Install's write-back truncates a file before rewriting it, and its own poller can read it empty
+        // in between; shell and admin changes edit the file atomically themselves instead
+        properties.put("felix.fileinstall.enableConfigSave", "false");
         properties.put("felix.fileinstall.log.level", "2");
         properties.put("org.ops4j.pax.logging.DefaultServiceLog.level", options.logLevel());
         // without a terminal the shell must neither read stdin nor stop the framework when it has nothing to read

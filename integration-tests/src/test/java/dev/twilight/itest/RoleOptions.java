@@ -57,6 +57,7 @@ final class RoleOptions {
         options.add(frameworkProperty("felix.fileinstall.filter").value(".*\\.(cfg|config)"));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"));
         options.add(junitBundles());

@@ -39,6 +39,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 
@@ -102,8 +103,13 @@ public final class FfmpegEncoderSession implements EncoderSession {
         }
         context.width(configuration.width());
         context.height(configuration.height());
-        context.time_base(av_make_q(1, configuration.fps()));
-        context.framerate(av_make_q(configuration.fps(), 1));
+        // by-value structs are copied into the context; free ours now rather than leave them to JavaCPP's GC
+        // thread, which may outlive this bundle's native libraries after an update
+        try (AVRational timeBase = av_make_q(1, configuration.fps());
+             AVRational frameRate = av_make_q(configuration.fps(), 1)) {
+            context.time_base(timeBase);
+            context.framerate(frameRate);
+        }
         context.pix_fmt(AV_PIX_FMT_YUV420P);
         context.max_b_frames(0);
         context.slices(configuration.slicesPerFrame());
