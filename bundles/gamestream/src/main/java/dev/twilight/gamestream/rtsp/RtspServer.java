@@ -1,5 +1,6 @@
 package dev.twilight.gamestream.rtsp;
 
+import dev.twilight.api.input.InputSink;
 import dev.twilight.api.pairing.PairingService;
 import dev.twilight.api.pipeline.VideoPipeline;
 import dev.twilight.api.session.SessionEvent;
@@ -7,6 +8,8 @@ import dev.twilight.api.session.SessionListener;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.SessionState;
 import dev.twilight.api.session.StreamSession;
+import dev.twilight.gamestream.control.ControlServer;
+import dev.twilight.gamestream.control.IdrRequestCount;
 import dev.twilight.gamestream.nvhttp.CodecSupport;
 import dev.twilight.gamestream.nvhttp.NvHttpServer;
 import io.netty.bootstrap.ServerBootstrap;
@@ -46,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * The host's RTSP server: the handshake Moonlight clients perform after {@code /launch}, one request per TCP
  * connection, plaintext ({@code rtsp://}) or encrypted ({@code rtspenc://}). It follows the nvhttp server, whose
  * {@link PairingService} properties give the base port and address, and keeps each session's handshake in
- * {@link #handshakes()} for the streaming planes. It registers itself as a {@link SessionListener}, to forget a
- * session's handshake when the session stops, with the bound port as property {@value #PORT_PROPERTY}.
+ * {@link #handshakes()} for the streaming planes. It owns the {@link ControlServer} on the control port, which
+ * finds its sessions among these handshakes, and hands it the {@link InputSink}s. It registers itself as a
+ * {@link SessionListener}, to forget a session's handshake and end its control stream when the session stops, with
+ * the bound port as property {@value #PORT_PROPERTY}.
  */
 @Component(service = {}, configurationPid = RtspServer.PID, immediate = true,
         // starts only from its configuration file, so built-in defaults never listen first
@@ -76,6 +81,7 @@ public class RtspServer implements SessionListener {
     private final AtomicReference<VideoPipeline> pipeline = new AtomicReference<>();
     private final EventLoopGroup loop;
     private final ThreadPoolExecutor requests;
+    private final ControlServer control;
     private final Channel listener;
     private volatile ServiceRegistration<SessionListener> registration;
 
@@ -92,27 +98,30 @@ public class RtspServer implements SessionListener {
     }
 
     /**
-     * Starts listening.
+     * Starts listening, for RTSP and the control stream.
      *
      * @param nvhttpPort    the nvhttp HTTP port the default ports derive from
      * @param nvhttpAddress the address nvhttp listens on, listened on too unless configured otherwise
      */
     RtspServer(RtspConfig config, int nvhttpPort, String nvhttpAddress, SessionManager sessions) throws IOException {
-        StreamPorts ports = new StreamPorts(
-                streamPort("video_port", config.video_port(), nvhttpPort + VIDEO_OFFSET),
-                streamPort("control_port", config.control_port(), nvhttpPort + CONTROL_OFFSET),
-                streamPort("audio_port", config.audio_port(), nvhttpPort + AUDIO_OFFSET));
+        int videoPort = streamPort("video_port", config.video_port(), nvhttpPort + VIDEO_OFFSET);
+        int controlPort = streamPort("control_port", config.control_port(), nvhttpPort + CONTROL_OFFSET);
+        int audioPort = streamPort("audio_port", config.audio_port(), nvhttpPort + AUDIO_OFFSET);
         int port = rtspPort(config.port(), nvhttpPort);
         loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("twilight-rtsp-io", true),
                 NioIoHandler.newFactory());
         requests = new ThreadPoolExecutor(REQUEST_THREADS, REQUEST_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REQUEST_QUEUE), new DefaultThreadFactory("twilight-rtsp-request", true));
         requests.allowCoreThreadTimeOut(true);
-        RtspResponder responder = new RtspResponder(sessions, handshakes,
-                new RtspCommands(sessions, handshakes, () -> CodecSupport.flags(pipeline.get()), ports));
         try {
             InetAddress address = InetAddress.getByName(
                     config.bind_address().isBlank() ? nvhttpAddress : config.bind_address().strip());
+            // a free RTSP port (tests) takes a free control port too; SETUP announces the one bound
+            control = new ControlServer(new InetSocketAddress(address, port == 0 ? 0 : controlPort), handshakes,
+                    sessions, sessionId -> new IdrRequestCount());
+            StreamPorts ports = new StreamPorts(videoPort, control.port(), audioPort);
+            RtspResponder responder = new RtspResponder(sessions, handshakes,
+                    new RtspCommands(sessions, handshakes, () -> CodecSupport.flags(pipeline.get()), ports));
             ChannelFuture bound = new ServerBootstrap()
                     .group(loop)
                     .channel(NioServerSocketChannel.class)
@@ -163,12 +172,30 @@ public class RtspServer implements SessionListener {
         return handshakes;
     }
 
-    /** A session that stops streams no more: its handshake goes, and a new launch starts a new one. */
+    /** The control stream of the sessions announced over RTSP. */
+    public ControlServer control() {
+        return control;
+    }
+
+    /**
+     * A session that stops streams no more: its handshake goes, so a new launch starts a new one, and its client is
+     * told by the control stream.
+     */
     @Override
     public void sessionEvent(StreamSession session, SessionEvent event) {
         if (event.state() == SessionState.STOPPING || event.state() == SessionState.ENDED) {
             handshakes.forget(session.id());
+            control.sessionEnded(session.id());
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addInputSink(InputSink sink) {
+        control.addInputSink(sink);
+    }
+
+    void removeInputSink(InputSink sink) {
+        control.removeInputSink(sink);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -191,10 +218,13 @@ public class RtspServer implements SessionListener {
         LOG.info("RTSP stopped listening");
     }
 
-    /** Closes the port and gives running requests a bounded time to finish. */
+    /** Closes the ports and gives running requests a bounded time to finish. */
     private void stop() {
         if (listener != null) {
             listener.close().awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        }
+        if (control != null) {
+            control.close();
         }
         requests.shutdown();
         Future<?> loopDone = loop.shutdownGracefully(0, 2, TimeUnit.SECONDS);

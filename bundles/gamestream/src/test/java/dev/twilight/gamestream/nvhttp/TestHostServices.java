@@ -165,6 +165,8 @@ public final class TestHostServices {
 
         final List<Call> calls = new CopyOnWriteArrayList<>();
         private final List<TestSession> sessions = new CopyOnWriteArrayList<>();
+        private final List<String> heard = new CopyOnWriteArrayList<>();
+        private final Map<String, String> stopReasons = new ConcurrentHashMap<>();
         volatile int currentApp;
         volatile Refusal refusal;
         volatile boolean appSurvivesCancel;
@@ -242,11 +244,23 @@ public final class TestHostServices {
 
         @Override
         public void heard(String sessionId) {
+            heard.add(sessionId);
         }
 
         @Override
         public void streamStopped(String sessionId, String reason) {
+            stopReasons.putIfAbsent(sessionId, reason);
             sessions.stream().filter(session -> session.id().equals(sessionId)).forEach(TestSession::end);
+        }
+
+        /** How often the streaming plane reported the session's client heard from. */
+        public long heardCount(String sessionId) {
+            return heard.stream().filter(sessionId::equals).count();
+        }
+
+        /** Why the streaming plane first stopped the session, if it did. */
+        public Optional<String> stopReason(String sessionId) {
+            return Optional.ofNullable(stopReasons.get(sessionId));
         }
 
         private StreamSession session(ClientRef client, LaunchParameters parameters) {

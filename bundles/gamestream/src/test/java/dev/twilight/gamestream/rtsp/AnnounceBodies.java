@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** ANNOUNCE bodies as moonlight-common-c writes them for a Sunshine-type host (GameStream 7.1.431.-1). */
-final class AnnounceBodies {
+public final class AnnounceBodies {
 
     private AnnounceBodies() {
     }
@@ -13,7 +13,7 @@ final class AnnounceBodies {
      * A 1080p60 HEVC stream with 5.1 high-quality audio at 20 Mbps, control and audio encryption, in the order
      * the client writes them; mutable, for tests to change.
      */
-    static Map<String, String> moonlight() {
+    public static Map<String, String> moonlight() {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("x-ml-general.featureFlags", "3");
         attributes.put("x-ss-general.encryptionEnabled", "1");
@@ -56,7 +56,7 @@ final class AnnounceBodies {
     }
 
     /** The SDP: each attribute as {@code a=name:value} followed by a space, between the client's fixed lines. */
-    static String body(Map<String, String> attributes) {
+    public static String body(Map<String, String> attributes) {
         StringBuilder body = new StringBuilder("v=0\r\no=android 0 14 IN IPv4 127.0.0.1\r\n"
                 + "s=NVIDIA Streaming Client\r\n");
         attributes.forEach((name, value) -> body.append("a=").append(name).append(':').append(value).append(" \r\n"));

@@ -114,7 +114,7 @@ class RtspHandshakeTest extends RtspServerFixture {
         Answer control = client.send(client.request("SETUP", "streamid=control/13/0", "Session: " + sessionId,
                 "Transport: unicast;X-GS-ClientPort=50000-50001", "If-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT"));
         assertEquals("RTSP/1.0 200 OK\r\nCSeq: 5\r\nSession: " + sessionHeader + "\r\n"
-                + "Transport: server_port=47999\r\nX-SS-Connect-Data: "
+                + "Transport: server_port=" + server.control().port() + "\r\nX-SS-Connect-Data: "
                 + Integer.toUnsignedString(handshake.connectData()) + "\r\n\r\n", control.head());
         assertEquals(Set.of(MediaStream.AUDIO, MediaStream.VIDEO, MediaStream.CONTROL), handshake.setUpStreams());
         assertEquals(SessionState.PENDING_LAUNCH, session.state());

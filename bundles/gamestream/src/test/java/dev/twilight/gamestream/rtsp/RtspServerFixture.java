@@ -13,25 +13,25 @@ import org.junit.jupiter.api.BeforeEach;
  * A real RTSP server on 127.0.0.1 with a free port, as if nvhttp listened on 47989 there, over the in-test
  * session manager and an H.264 + HEVC encoder (AV1 listed but unavailable).
  */
-abstract class RtspServerFixture {
+public abstract class RtspServerFixture {
 
-    static final int NVHTTP_PORT = 47989;
-    static final byte[] KEY = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    protected static final int NVHTTP_PORT = 47989;
+    protected static final byte[] KEY = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
 
-    final RecordingSessions sessions = new RecordingSessions();
-    final EncoderList pipeline = new EncoderList().encoder("H264,HEVC", true).encoder("AV1", false);
-    RtspServer server;
-    int port;
+    protected final RecordingSessions sessions = new RecordingSessions();
+    protected final EncoderList pipeline = new EncoderList().encoder("H264,HEVC", true).encoder("AV1", false);
+    protected RtspServer server;
+    protected int port;
 
     @BeforeEach
-    void startServer() throws IOException {
+    protected void startServer() throws IOException {
         server = new RtspServer(config(0), NVHTTP_PORT, "127.0.0.1", sessions);
         server.setVideoPipeline(pipeline);
         port = server.port();
     }
 
     @AfterEach
-    void stopServer() {
+    protected void stopServer() {
         server.deactivate();
     }
 
@@ -71,17 +71,17 @@ abstract class RtspServerFixture {
     }
 
     /** A pending launch of client-1 at 127.0.0.1 with {@link #KEY}. */
-    StreamSession launch(int coreVersion) {
+    protected StreamSession launch(int coreVersion) {
         return launch("client-1", "127.0.0.1", KEY, coreVersion);
     }
 
-    StreamSession launch(String clientId, String address, byte[] key, int coreVersion) {
+    protected StreamSession launch(String clientId, String address, byte[] key, int coreVersion) {
         return sessions.launch(new ClientRef(clientId, "Den " + clientId, "0123456789ABCDEF", address),
                 new LaunchParameters(7, 1920, 1080, 60, key, 42, false, 0x3F0006, false, coreVersion, false, 0))
                 .session();
     }
 
-    RtspHandshake handshake(StreamSession session) {
+    protected RtspHandshake handshake(StreamSession session) {
         return server.handshakes().bySessionId(session.id()).orElseThrow();
     }
 }

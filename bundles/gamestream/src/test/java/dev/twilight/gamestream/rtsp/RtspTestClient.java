@@ -16,16 +16,16 @@ import javax.crypto.spec.SecretKeySpec;
  * The client side of the RTSP handshake, written from the protocol sheet rather than from the host's classes: one
  * connection per request, read until the host closes, plaintext or in the {@code rtspenc://} framing.
  */
-final class RtspTestClient {
+public final class RtspTestClient {
 
     /** An answer split at its blank line; the head keeps its exact bytes for byte-for-byte checks. */
-    record Answer(String head, String body) {
+    public record Answer(String head, String body) {
 
-        int status() {
+        public int status() {
             return Integer.parseInt(head.split(" ")[1]);
         }
 
-        String header(String name) {
+        public String header(String name) {
             for (String line : head.split("\r\n")) {
                 if (line.startsWith(name + ": ")) {
                     return line.substring(name.length() + 2);
@@ -42,13 +42,13 @@ final class RtspTestClient {
     private int lastHostSequence;
 
     /** @param key the launch's {@code rikey} for {@code rtspenc://}, null for plaintext */
-    RtspTestClient(int port, byte[] key) {
+    public RtspTestClient(int port, byte[] key) {
         this.port = port;
         this.key = key;
     }
 
     /** A request as moonlight-common-c writes it, with the next {@code CSeq}. */
-    String request(String method, String target, String... headers) {
+    public String request(String method, String target, String... headers) {
         StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" RTSP/1.0\r\n")
                 .append("CSeq: ").append(++cseq).append("\r\n")
                 .append("X-GS-ClientVersion: 14\r\n")
@@ -59,13 +59,13 @@ final class RtspTestClient {
         return request.append("\r\n").toString();
     }
 
-    String announce(String sessionId, String body) {
+    public String announce(String sessionId, String body) {
         return request("ANNOUNCE", "streamid=control/13/0", "Session: " + sessionId,
                 "Content-type: application/sdp", "Content-length: " + body.length()) + body;
     }
 
     /** Sends the request (sealed with the key, if any) and reads the answer; null when the host closed silently. */
-    Answer send(String request) throws IOException {
+    public Answer send(String request) throws IOException {
         byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
         byte[] answer = exchange(port, key == null ? bytes : seal(bytes));
         if (answer.length == 0) {
