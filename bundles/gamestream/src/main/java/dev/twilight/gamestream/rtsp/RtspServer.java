@@ -12,6 +12,7 @@ import dev.twilight.gamestream.control.ControlServer;
 import dev.twilight.gamestream.control.IdrRequestCount;
 import dev.twilight.gamestream.nvhttp.CodecSupport;
 import dev.twilight.gamestream.nvhttp.NvHttpServer;
+import dev.twilight.gamestream.video.VideoServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -49,10 +50,12 @@ import org.slf4j.LoggerFactory;
  * The host's RTSP server: the handshake Moonlight clients perform after {@code /launch}, one request per TCP
  * connection, plaintext ({@code rtsp://}) or encrypted ({@code rtspenc://}). It follows the nvhttp server, whose
  * {@link PairingService} properties give the base port and address, and keeps each session's handshake in
- * {@link #handshakes()} for the streaming planes. It owns the {@link ControlServer} on the control port, which
- * finds its sessions among these handshakes, and hands it the {@link InputSink}s. It registers itself as a
- * {@link SessionListener}, to forget a session's handshake and end its control stream when the session stops, with
- * the bound port as property {@value #PORT_PROPERTY}.
+ * {@link #handshakes()} for the streaming planes. It owns the {@link VideoServer} on the video port and the
+ * {@link ControlServer} on the control port, which find their sessions among these handshakes, hands the video
+ * server the {@link VideoPipeline} and the control server the {@link InputSink}s, and routes the clients' IDR
+ * requests to the session's video. It registers itself as a {@link SessionListener}, to forget a session's
+ * handshake and end its video and control stream when the session stops, with the bound port as property
+ * {@value #PORT_PROPERTY}.
  */
 @Component(service = {}, configurationPid = RtspServer.PID, immediate = true,
         // starts only from its configuration file, so built-in defaults never listen first
@@ -81,6 +84,7 @@ public class RtspServer implements SessionListener {
     private final AtomicReference<VideoPipeline> pipeline = new AtomicReference<>();
     private final EventLoopGroup loop;
     private final ThreadPoolExecutor requests;
+    private final VideoServer video;
     private final ControlServer control;
     private final Channel listener;
     private volatile ServiceRegistration<SessionListener> registration;
@@ -98,7 +102,7 @@ public class RtspServer implements SessionListener {
     }
 
     /**
-     * Starts listening, for RTSP and the control stream.
+     * Starts listening, for RTSP, video pings and the control stream.
      *
      * @param nvhttpPort    the nvhttp HTTP port the default ports derive from
      * @param nvhttpAddress the address nvhttp listens on, listened on too unless configured otherwise
@@ -116,10 +120,12 @@ public class RtspServer implements SessionListener {
         try {
             InetAddress address = InetAddress.getByName(
                     config.bind_address().isBlank() ? nvhttpAddress : config.bind_address().strip());
-            // a free RTSP port (tests) takes a free control port too; SETUP announces the one bound
+            // a free RTSP port (tests) takes free video and control ports too; SETUP announces the ones bound
+            video = new VideoServer(new InetSocketAddress(address, port == 0 ? 0 : videoPort), handshakes, sessions,
+                    pipeline::get);
             control = new ControlServer(new InetSocketAddress(address, port == 0 ? 0 : controlPort), handshakes,
-                    sessions, sessionId -> new IdrRequestCount());
-            StreamPorts ports = new StreamPorts(videoPort, control.port(), audioPort);
+                    sessions, sessionId -> new IdrRequestCount(video.idrRequests(sessionId)));
+            StreamPorts ports = new StreamPorts(video.port(), control.port(), audioPort);
             RtspResponder responder = new RtspResponder(sessions, handshakes,
                     new RtspCommands(sessions, handshakes, () -> CodecSupport.flags(pipeline.get()), ports));
             ChannelFuture bound = new ServerBootstrap()
@@ -172,19 +178,25 @@ public class RtspServer implements SessionListener {
         return handshakes;
     }
 
+    /** The video of the sessions announced over RTSP. */
+    public VideoServer video() {
+        return video;
+    }
+
     /** The control stream of the sessions announced over RTSP. */
     public ControlServer control() {
         return control;
     }
 
     /**
-     * A session that stops streams no more: its handshake goes, so a new launch starts a new one, and its client is
-     * told by the control stream.
+     * A session that stops streams no more: its handshake goes, so a new launch starts a new one, its video stops,
+     * and its client is told by the control stream.
      */
     @Override
     public void sessionEvent(StreamSession session, SessionEvent event) {
         if (event.state() == SessionState.STOPPING || event.state() == SessionState.ENDED) {
             handshakes.forget(session.id());
+            video.sessionEnded(session.id());
             control.sessionEnded(session.id());
         }
     }
@@ -225,6 +237,9 @@ public class RtspServer implements SessionListener {
         }
         if (control != null) {
             control.close();
+        }
+        if (video != null) {
+            video.close();
         }
         requests.shutdown();
         Future<?> loopDone = loop.shutdownGracefully(0, 2, TimeUnit.SECONDS);

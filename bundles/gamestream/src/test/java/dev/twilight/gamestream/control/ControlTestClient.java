@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Moonlight's side of the control stream, written from the protocol sheet rather than from the host's classes: an
  * ENet client with 48 channels that seals what it sends and opens what the host sends.
  */
-final class ControlTestClient implements EnetListener, AutoCloseable {
+public final class ControlTestClient implements EnetListener, AutoCloseable {
 
     /** A message from the host, opened. */
     record HostMessage(int sequence, int type, byte[] payload) {
@@ -42,14 +42,14 @@ final class ControlTestClient implements EnetListener, AutoCloseable {
     private volatile EnetPeer peer;
     private int sequence;
 
-    ControlTestClient(byte[] key) {
+    public ControlTestClient(byte[] key) {
         this.key = key;
         host = EnetHost.client(group, new InetSocketAddress("127.0.0.1", 0), EnetConfig.DEFAULT, this)
                 .syncUninterruptibly().getNow();
     }
 
     /** @return the connection attempt, done when the ENet handshake is */
-    Future<EnetPeer> connect(int port, int connectData) {
+    public Future<EnetPeer> connect(int port, int connectData) {
         Future<EnetPeer> connecting = host.connect(new InetSocketAddress("127.0.0.1", port), 48, connectData)
                 .awaitUninterruptibly();
         if (connecting.isSuccess()) {
@@ -60,7 +60,7 @@ final class ControlTestClient implements EnetListener, AutoCloseable {
         return connecting;
     }
 
-    void send(int channel, int type, byte[] payload) {
+    public void send(int channel, int type, byte[] payload) {
         peer.send(channel, seal(type, payload), Delivery.RELIABLE);
     }
 

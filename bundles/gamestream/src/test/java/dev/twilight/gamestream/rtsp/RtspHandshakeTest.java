@@ -109,7 +109,7 @@ class RtspHandshakeTest extends RtspServerFixture {
         Answer video = client.send(client.request("SETUP", "streamid=video/0/0", "Session: " + sessionId,
                 "Transport: unicast;X-GS-ClientPort=50000-50001", "If-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT"));
         assertEquals("RTSP/1.0 200 OK\r\nCSeq: 4\r\nSession: " + sessionHeader + "\r\n"
-                + "Transport: server_port=47998\r\nX-SS-Ping-Payload: " + pingPayload + "\r\n\r\n", video.head());
+                + "Transport: server_port=" + server.video().port() + "\r\nX-SS-Ping-Payload: " + pingPayload + "\r\n\r\n", video.head());
 
         Answer control = client.send(client.request("SETUP", "streamid=control/13/0", "Session: " + sessionId,
                 "Transport: unicast;X-GS-ClientPort=50000-50001", "If-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT"));

@@ -1,5 +1,6 @@
 package dev.twilight.gamestream.rtsp;
 
+import dev.twilight.api.pipeline.VideoPipeline;
 import dev.twilight.api.session.ClientRef;
 import dev.twilight.api.session.LaunchParameters;
 import dev.twilight.api.session.StreamSession;
@@ -33,6 +34,16 @@ public abstract class RtspServerFixture {
     @AfterEach
     protected void stopServer() {
         server.deactivate();
+    }
+
+    /** The host's video pipeline comes, as the OSGi reference would bind it. */
+    protected void setVideoPipeline(VideoPipeline videoPipeline) {
+        server.setVideoPipeline(videoPipeline);
+    }
+
+    /** The host's video pipeline goes, as the OSGi reference would unbind it. */
+    protected void unsetVideoPipeline(VideoPipeline videoPipeline) {
+        server.unsetVideoPipeline(videoPipeline);
     }
 
     /** Stream ports from the nvhttp port, the address nvhttp listens on. */
