@@ -19,7 +19,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -224,19 +223,6 @@ public class NvHttpServer implements PairingService {
                 channel.close().awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
             }
         }
-        requests.shutdown();
-        Future<?> acceptorsDone = acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        Future<?> ioDone = io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        try {
-            if (!requests.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("nvhttp requests still running after {} s are interrupted", SHUTDOWN_SECONDS);
-                requests.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            requests.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        acceptorsDone.awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
-        ioDone.awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        BoundedShutdown.stop("nvhttp", requests, SHUTDOWN_SECONDS, acceptors, io);
     }
 }

@@ -10,6 +10,7 @@ import dev.twilight.api.session.SessionState;
 import dev.twilight.api.session.StreamSession;
 import dev.twilight.gamestream.control.ControlServer;
 import dev.twilight.gamestream.control.IdrRequestCount;
+import dev.twilight.gamestream.nvhttp.BoundedShutdown;
 import dev.twilight.gamestream.nvhttp.CodecSupport;
 import dev.twilight.gamestream.nvhttp.NvHttpServer;
 import dev.twilight.gamestream.video.VideoServer;
@@ -22,7 +23,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -241,17 +241,6 @@ public class RtspServer implements SessionListener {
         if (video != null) {
             video.close();
         }
-        requests.shutdown();
-        Future<?> loopDone = loop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        try {
-            if (!requests.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("RTSP requests still running after {} s are interrupted", SHUTDOWN_SECONDS);
-                requests.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            requests.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        loopDone.awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        BoundedShutdown.stop("RTSP", requests, SHUTDOWN_SECONDS, loop);
     }
 }
