@@ -8,6 +8,7 @@ import dev.twilight.api.session.SessionListener;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.SessionState;
 import dev.twilight.api.session.StreamSession;
+import dev.twilight.gamestream.audio.AudioServer;
 import dev.twilight.gamestream.control.ControlServer;
 import dev.twilight.gamestream.control.IdrRequestCount;
 import dev.twilight.gamestream.nvhttp.BoundedShutdown;
@@ -86,6 +87,7 @@ public class RtspServer implements SessionListener {
     private final ThreadPoolExecutor requests;
     private final VideoServer video;
     private final ControlServer control;
+    private final AudioServer audio;
     private final Channel listener;
     private volatile ServiceRegistration<SessionListener> registration;
 
@@ -125,7 +127,8 @@ public class RtspServer implements SessionListener {
                     pipeline::get);
             control = new ControlServer(new InetSocketAddress(address, port == 0 ? 0 : controlPort), handshakes,
                     sessions, sessionId -> new IdrRequestCount(video.idrRequests(sessionId)));
-            StreamPorts ports = new StreamPorts(video.port(), control.port(), audioPort);
+            audio = new AudioServer(new InetSocketAddress(address, port == 0 ? 0 : audioPort), handshakes);
+            StreamPorts ports = new StreamPorts(video.port(), control.port(), audio.port());
             RtspResponder responder = new RtspResponder(sessions, handshakes,
                     new RtspCommands(sessions, handshakes, () -> CodecSupport.flags(pipeline.get()), ports));
             ChannelFuture bound = new ServerBootstrap()
@@ -183,6 +186,11 @@ public class RtspServer implements SessionListener {
         return video;
     }
 
+    /** The audio of the sessions announced over RTSP. */
+    public AudioServer audio() {
+        return audio;
+    }
+
     /** The control stream of the sessions announced over RTSP. */
     public ControlServer control() {
         return control;
@@ -197,6 +205,7 @@ public class RtspServer implements SessionListener {
         if (event.state() == SessionState.STOPPING || event.state() == SessionState.ENDED) {
             handshakes.forget(session.id());
             video.sessionEnded(session.id());
+            audio.sessionEnded(session.id());
             control.sessionEnded(session.id());
         }
     }
@@ -240,6 +249,9 @@ public class RtspServer implements SessionListener {
         }
         if (video != null) {
             video.close();
+        }
+        if (audio != null) {
+            audio.close();
         }
         BoundedShutdown.stop("RTSP", requests, SHUTDOWN_SECONDS, loop);
     }

@@ -6,6 +6,7 @@ import dev.twilight.gamestream.control.IdrRequests;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
 import dev.twilight.gamestream.rtsp.RtspHandshakes;
 import dev.twilight.gamestream.rtsp.StreamParameters;
+import dev.twilight.gamestream.rtsp.StreamPing;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -23,7 +24,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class VideoServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoServer.class);
-    /** 16 ASCII characters of {@code X-SS-Ping-Payload}, then a BE32 counter. */
-    private static final int PING_PAYLOAD_BYTES = 16;
     /** Room for a burst of large frames, as Sunshine asks for its video socket. */
     private static final int SEND_BUFFER_BYTES = 1024 * 1024;
     private static final long SHUTDOWN_SECONDS = 5;
@@ -147,9 +145,7 @@ public final class VideoServer {
     }
 
     private void ping(ByteBuf content, InetSocketAddress source) {
-        Optional<RtspHandshake> announced = content.readableBytes() < PING_PAYLOAD_BYTES ? Optional.empty()
-                : handshakes.byPingPayload(content.toString(content.readerIndex(), PING_PAYLOAD_BYTES,
-                        StandardCharsets.US_ASCII)).filter(handshake -> handshake.parameters().isPresent());
+        Optional<RtspHandshake> announced = StreamPing.announcedSession(handshakes, content);
         if (announced.isEmpty()) {
             ignoredDatagrams.incrementAndGet();
             LOG.debug("Ignored a {}-byte datagram from {}: no announced session's ping", content.readableBytes(),

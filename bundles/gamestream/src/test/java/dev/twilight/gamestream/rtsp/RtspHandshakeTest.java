@@ -103,7 +103,7 @@ class RtspHandshakeTest extends RtspServerFixture {
         Answer audio = client.send(client.request("SETUP", "streamid=audio/0/0",
                 "Transport: unicast;X-GS-ClientPort=50000-50001", "If-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT"));
         assertEquals("RTSP/1.0 200 OK\r\nCSeq: 3\r\nSession: " + sessionHeader + "\r\n"
-                + "Transport: server_port=48000\r\nX-SS-Ping-Payload: " + pingPayload + "\r\n\r\n", audio.head());
+                + "Transport: server_port=" + server.audio().port() + "\r\nX-SS-Ping-Payload: " + pingPayload + "\r\n\r\n", audio.head());
         String sessionId = audio.header("Session").split(";")[0];
 
         Answer video = client.send(client.request("SETUP", "streamid=video/0/0", "Session: " + sessionId,
