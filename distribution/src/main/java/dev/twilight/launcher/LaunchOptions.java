@@ -3,11 +3,14 @@ package dev.twilight.launcher;
 import dev.twilight.storage.StateDirectory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Command line of the launcher: {@code host|client [--config DIR] [--state DIR] [--log LEVEL] [--admin-port N]}.
+ * Command line of the launcher: {@code host|client [--config DIR] [--state DIR] [--log LEVEL] [--admin-port N]}
+ * and, for the client, an optional verb with its arguments ({@code client stream HOST APP ...}).
  *
  * @param role        which bundles start
  * @param home        the distribution folder (holds lib/ and bundles/)
@@ -16,12 +19,14 @@ import java.util.Map;
  * @param logLevel    pax-logging default level
  * @param interactive whether a Gogo shell reads the terminal
  * @param adminPort   loopback port of the admin REST API (0: the system picks one)
+ * @param verb        a client verb and its arguments, run once instead of the shell; empty to run the role
  */
 record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String logLevel, boolean interactive,
-                     int adminPort) {
+                     int adminPort, List<String> verb) {
 
     static final String USAGE = "usage: twilight host|client [--config DIR] [--state DIR] [--log ERROR|WARN|INFO|DEBUG]"
-            + " [--admin-port N]";
+            + " [--admin-port N]\n       twilight client [options] pair|list|status|stream|quit|unpair HOST ..."
+            + " (twilight client help for the verbs)";
     /** GameStream's base port + 1, where Sunshine serves its web UI too. */
     static final int DEFAULT_ADMIN_PORT = 47990;
 
@@ -40,8 +45,16 @@ record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String
         Path state = defaultStateDir(role, environment);
         String logLevel = "WARN";
         int adminPort = DEFAULT_ADMIN_PORT;
+        List<String> verb = List.of();
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
+            if (!option.startsWith("--")) {
+                if (role != Role.CLIENT) {
+                    throw new IllegalArgumentException("unexpected '" + option + "': only the client role runs verbs");
+                }
+                verb = List.copyOf(Arrays.asList(args).subList(i, args.length));
+                break;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value");
             }
@@ -55,7 +68,7 @@ record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String
             }
         }
         return new LaunchOptions(role, home, config.toAbsolutePath(), state.toAbsolutePath(), logLevel,
-                System.console() != null, adminPort);
+                verb.isEmpty() && System.console() != null, adminPort, verb);
     }
 
     private static int port(String value) {

@@ -19,6 +19,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -32,6 +33,8 @@ public final class Launcher {
 
     private static final long READY_TIMEOUT_SECONDS = 60;
     private static final long STOP_TIMEOUT_MILLIS = 15_000;
+    /** Service property of the client bundle's command line. */
+    private static final String CLI_PROPERTY = "twilight.cli";
 
     private final LaunchOptions options;
     private final PrintStream out;
@@ -82,10 +85,20 @@ public final class Launcher {
             throw new LaunchException("could not start the " + options.role() + " role: " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop(framework);
-            out.println("Twilight " + options.role() + " stopped");
+            // after a verb the framework is already stopped: only Ctrl+C finds it running
+            if (framework.getState() == Bundle.ACTIVE) {
+                stop(framework);
+                out.println("Twilight " + options.role() + " stopped");
+            }
         }, "twilight-shutdown"));
 
+        if (!options.verb().isEmpty()) {
+            try {
+                return runVerb(framework.getBundleContext());
+            } finally {
+                stop(framework);
+            }
+        }
         report(framework.getBundleContext(), started);
         try {
             FrameworkEvent event = framework.waitForStop(0);
@@ -175,6 +188,36 @@ public final class Launcher {
         description.put("shell", (options.interactive() ? "type 'help' or 'twilight:status'; "
                 : "not interactive; ") + "Ctrl+C stops");
         description.forEach((label, value) -> out.printf("  %-16s %s%n", label + ":", value));
+    }
+
+    /**
+     * Runs a client verb through the client command-line service. It is called by reflection with JDK types only,
+     * since its class lives in a bundle.
+     */
+    private int runVerb(BundleContext context) throws LaunchException {
+        ServiceTracker<Object, Object> tracker;
+        try {
+            tracker = new ServiceTracker<Object, Object>(context, context.createFilter("(" + CLI_PROPERTY + "=client)"), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        tracker.open();
+        try {
+            Object commandLine = tracker.waitForService(TimeUnit.SECONDS.toMillis(READY_TIMEOUT_SECONDS));
+            if (commandLine == null) {
+                throw new LaunchException("the client commands did not start within " + READY_TIMEOUT_SECONDS
+                        + " s; run './twilight client' and type 'scr:list' to see which component waits");
+            }
+            Method run = commandLine.getClass().getMethod("run", String[].class, PrintStream.class, PrintStream.class);
+            return (Integer) run.invoke(commandLine, options.verb().toArray(String[]::new), out, System.err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ReflectiveOperationException e) {
+            throw new LaunchException("the client commands failed: " + e, e);
+        } finally {
+            tracker.close();
+        }
     }
 
     private static boolean waitFor(BundleContext context, String service, long deadlineNanos)

@@ -1,10 +1,12 @@
 package dev.twilight.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +43,18 @@ class LaunchOptionsTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(new String[] {"host", "--port", "1"}, Map.of())).getMessage()
                 .contains("--port"));
+    }
+
+    @Test
+    void theClientRunsAVerbWithEverythingAfterIt() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"client", "--state", "/s", "stream", "pc:1",
+            "Desktop", "--seconds", "5"}, Map.of());
+        assertEquals(Path.of("/s"), options.stateDir());
+        assertEquals(List.of("stream", "pc:1", "Desktop", "--seconds", "5"), options.verb());
+        assertFalse(options.interactive());
+        assertTrue(LaunchOptions.parse(new String[] {"client"}, Map.of()).verb().isEmpty());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"host", "stream"}, Map.of())).getMessage()
+                .contains("only the client role"));
     }
 }
