@@ -88,17 +88,18 @@ public class ControlPlaneIT {
         if (!Files.exists(apps)) {
             Files.writeString(apps, "{\"apps\":[{\"name\":\"Desktop\"},{\"name\":\"Sleeper\",\"cmd\":\"sleep 300\"}]}");
         }
-        setSessions("lenient");
-        await("the app list is read", 10, () -> this.apps.apps().stream().anyMatch(app -> app.name().equals("Sleeper")));
+        HostFixture.setSessions(configurationAdmin, sessions, "lenient", PING_TIMEOUT_MS);
+        HostFixture.await("the app list is read", 10,
+                () -> this.apps.apps().stream().anyMatch(app -> app.name().equals("Sleeper")));
         if (sessions.currentAppId() != 0) {
-            setSessions("lenient");
+            HostFixture.setSessions(configurationAdmin, sessions, "lenient", PING_TIMEOUT_MS);
             sessions.liveSessions().forEach(session -> sessions.forceDisconnect(session.id(), "test reset"));
         }
     }
 
     @Test
     public void pairListLaunchResumeCancelAndUnpair() throws Exception {
-        HostAddress host = host();
+        HostAddress host = HostFixture.host(context);
         HostInfo plain = client.serverInfo(host);
         assertEquals("7.1.431.-1", plain.appVersion());
         assertFalse(plain.paired());
@@ -141,10 +142,10 @@ public class ControlPlaneIT {
 
     @Test
     public void aWrongPinFailsCleanlyAndAPinNeverEnteredTimesOut() throws Exception {
-        HostAddress host = host();
+        HostAddress host = HostFixture.host(context);
         int before = pairedClients.list().size();
         CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> pairQuietly(host, "1111"));
-        await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
+        HostFixture.await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
         assertTrue(pairing.submitPin("2222", "Wrong").accepted());
         try {
             attempt.get(20, TimeUnit.SECONDS);
@@ -168,7 +169,7 @@ public class ControlPlaneIT {
 
     @Test
     public void anUnpairedCertificateIsRefusedOnHttpsAndPairingSurvivesAHostRestart() throws Exception {
-        HostAddress host = host();
+        HostAddress host = HostFixture.host(context);
         pair(host, "Laptop");
         PairedClient laptop = pairedClients.list().stream().filter(c -> c.name().equals("Laptop")).findFirst()
                 .orElseThrow();
@@ -180,7 +181,7 @@ public class ControlPlaneIT {
         for (String symbolicName : List.of("dev.twilight.host", "dev.twilight.gamestream")) {
             bundle(symbolicName).start();
         }
-        HostAddress restarted = host();
+        HostAddress restarted = HostFixture.host(context);
         assertEquals("the host keeps its identity", hostId, client.serverInfo(restarted).uniqueId());
         assertTrue("the paired client is still authorised", client.serverInfo(restarted).paired());
         assertFalse(client.appList(restarted).isEmpty());
@@ -199,9 +200,9 @@ public class ControlPlaneIT {
 
     @Test
     public void seedScenarioStrictRefusesUntilThePingTimeoutReapsTheSilentStream() throws Exception {
-        HostAddress host = host();
+        HostAddress host = HostFixture.host(context);
         pair(host, "Phone");
-        setSessions("strict");
+        HostFixture.setSessions(configurationAdmin, sessions, "strict", PING_TIMEOUT_MS);
         int appId = sleeperId(host);
         client.launch(host, LaunchRequest.stereo(appId, 1280, 720, 60));
         StreamSession stream = claim();
@@ -214,7 +215,7 @@ public class ControlPlaneIT {
         assertTrue(refused.getMessage(), refused.getMessage().contains("lenient"));
         assertEquals(appId, sessions.currentAppId());
 
-        await("the ping timeout reaps the silent stream", 10,
+        HostFixture.await("the ping timeout reaps the silent stream", 10,
                 () -> sessions.find(stream.id()).map(s -> s.state() == SessionState.ENDED).orElse(true));
         client.cancel(host);
         assertEquals(0, sessions.currentAppId());
@@ -223,18 +224,18 @@ public class ControlPlaneIT {
 
     @Test
     public void seedScenarioLenientQuitsAtOnceAndASwitchFromStrictTakesEffectOnTheNextRequest() throws Exception {
-        HostAddress host = host();
+        HostAddress host = HostFixture.host(context);
         pair(host, "Tablet");
         int appId = sleeperId(host);
 
-        setSessions("lenient");
+        HostFixture.setSessions(configurationAdmin, sessions, "lenient", PING_TIMEOUT_MS);
         client.launch(host, LaunchRequest.stereo(appId, 1280, 720, 60));
         StreamSession first = claim();
         client.cancel(host);
         assertEquals(0, sessions.currentAppId());
         assertEquals(SessionState.ENDED, sessions.find(first.id()).orElseThrow().state());
 
-        setSessions("strict");
+        HostFixture.setSessions(configurationAdmin, sessions, "strict", PING_TIMEOUT_MS);
         client.launch(host, LaunchRequest.stereo(appId, 1280, 720, 60));
         StreamSession stale = claim();
         // a second client launches while the first is live: strict names the live session
@@ -245,8 +246,8 @@ public class ControlPlaneIT {
         assertTrue(second.refusal().message(), second.refusal().message().contains("Tablet"));
         assertEquals(503, cancelRefused(host).status());
 
-        setSessions("lenient");
-        await("the policy switch arrives", 10, () -> sessions.policyName().equals("lenient"));
+        HostFixture.setSessions(configurationAdmin, sessions, "lenient", PING_TIMEOUT_MS);
+        HostFixture.await("the policy switch arrives", 10, () -> sessions.policyName().equals("lenient"));
         assertEquals("the switch kept the live stream", SessionState.STREAMING,
                 sessions.find(stale.id()).orElseThrow().state());
         assertTrue("under lenient a second client may watch", sessions.resume(other, parameters(appId)).isAccepted());
@@ -258,11 +259,11 @@ public class ControlPlaneIT {
 
     @Test
     public void anAdminCanForceDisconnectOneSessionUnderEitherPolicy() throws Exception {
-        HostAddress host = host();
+        HostAddress host = HostFixture.host(context);
         pair(host, "Console");
         int appId = sleeperId(host);
         for (String policy : List.of("strict", "lenient")) {
-            setSessions(policy);
+            HostFixture.setSessions(configurationAdmin, sessions, policy, PING_TIMEOUT_MS);
             client.launch(host, LaunchRequest.stereo(appId, 1280, 720, 60));
             StreamSession session = claim();
             assertTrue(sessions.forceDisconnect(session.id(), "admin test"));
@@ -275,7 +276,7 @@ public class ControlPlaneIT {
 
     @Test
     public void hostileInputGetsXmlErrorsAndTheServerKeepsServing() throws Exception {
-        HostAddress host = host();
+        HostAddress host = HostFixture.host(context);
         try (Socket slow = new Socket("127.0.0.1", host.httpPort())) {
             slow.getOutputStream().write("GET /serverinfo?uniq".getBytes(StandardCharsets.US_ASCII));
             assertTrue(raw(host, "GET /serverinfo?uniqueid=abc HTTP/1.1\r\nHost: x\r\n\r\n").contains("<appversion>"));
@@ -295,7 +296,7 @@ public class ControlPlaneIT {
     private void pair(HostAddress host, String name) throws Exception {
         String pin = client.newPin();
         CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> pairQuietly(host, pin));
-        await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
+        HostFixture.await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
         assertTrue(pairing.submitPin(pin, name).accepted());
         attempt.get(30, TimeUnit.SECONDS);
     }
@@ -333,30 +334,6 @@ public class ControlPlaneIT {
         return new LaunchParameters(appId, 1280, 720, 60, new byte[16], 7, false, 0x30002, false, 1, false, 0);
     }
 
-    private void setSessions(String policy) throws IOException, InterruptedException {
-        org.osgi.service.cm.Configuration configuration = configurationAdmin
-                .getConfiguration(SessionManager.CONFIGURATION_PID, "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(SessionManager.POLICY, policy);
-        properties.put("ping.timeout.ms", (int) PING_TIMEOUT_MS);
-        properties.put("app.stop.timeout.ms", 2000);
-        configuration.update(properties);
-        await("policy " + policy + " in force", 10, () -> sessions.policyName().equals(policy));
-    }
-
-    private HostAddress host() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            ServiceReference<PairingService> reference = context.getServiceReference(PairingService.class);
-            if (reference != null && reference.getProperty("nvhttp.port") != null) {
-                return new HostAddress("127.0.0.1", (Integer) reference.getProperty("nvhttp.port"),
-                        (Integer) reference.getProperty("nvhttp.https.port"));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the nvhttp server did not come up");
-    }
-
     private <S> S service(Class<S> type) {
         return context.getService(context.getServiceReference(type));
     }
@@ -382,16 +359,6 @@ public class ControlPlaneIT {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.net.SocketException reset) {
             return "connection reset: " + reset.getMessage();
-        }
-    }
-
-    private static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + seconds + " s waiting until " + what);
-            }
-            Thread.sleep(20);
         }
     }
 }

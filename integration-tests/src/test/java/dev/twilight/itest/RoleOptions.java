@@ -39,8 +39,9 @@ final class RoleOptions {
         }
         Path config;
         try {
-            config = Files.createTempDirectory("twilight-" + role + "-config");
-            Path state = Files.createTempDirectory("twilight-" + role + "-state");
+            Path work = Files.createDirectories(Path.of(System.getProperty("twilight.it.work")));
+            config = Files.createTempDirectory(work, role + "-config");
+            Path state = Files.createTempDirectory(work, role + "-state");
             options.add(frameworkProperty("twilight.state.dir").value(state.toString()));
             // tests listen on loopback, on ports the system picks, and never multicast
             Files.writeString(config.resolve("dev.twilight.gamestream.nvhttp.config"),

@@ -5,14 +5,20 @@ import dev.twilight.api.client.GameStreamClient;
 import dev.twilight.api.client.HostAddress;
 import dev.twilight.api.client.HostApp;
 import dev.twilight.api.client.HostInfo;
+import dev.twilight.api.client.Playback;
+import dev.twilight.api.client.StreamPlayer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Moonlight's verbs for the client role. The launcher runs {@code ./twilight client VERB ...} through
@@ -26,7 +32,8 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=list",
     "osgi.command.function=status",
     "osgi.command.function=quit",
-    "osgi.command.function=unpair"
+    "osgi.command.function=unpair",
+    "osgi.command.function=stream"
 })
 public class ClientCommandLine {
 
@@ -42,11 +49,21 @@ public class ClientCommandLine {
             "  status HOST                     what the host reports: paired, running app",
             "  quit HOST                       quit the app running on the host",
             "  unpair HOST                     forget the host (and ask it to forget this client)",
+            StreamVerb.USAGE,
             "HOST is a name or address, with :PORT when the host's HTTP port is not 47989.");
     private static final Duration DEFAULT_PAIRING_TIMEOUT = Duration.ofMinutes(2);
 
     @Reference
     GameStreamClient client;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile StreamPlayer player;
+    private final Set<Playback> playing = ConcurrentHashMap.newKeySet();
+
+    /** Ends running streams (Ctrl+C stops the framework) with a graceful disconnect, leaving the app running. */
+    @Deactivate
+    void deactivate() {
+        playing.forEach(Playback::stop);
+    }
 
     /** Runs one verb; the exit code is 0 on success, 1 when the host refused or failed, 2 for a bad command line. */
     public int run(String[] arguments, PrintStream out, PrintStream err) {
@@ -63,6 +80,10 @@ public class ClientCommandLine {
                 case "status" -> status(host(VerbArguments.parse(verb, rest, Set.of(), Set.of())), out);
                 case "quit" -> quit(host(VerbArguments.parse(verb, rest, Set.of(), Set.of())), out);
                 case "unpair" -> unpair(host(VerbArguments.parse(verb, rest, Set.of(), Set.of())), out);
+                case "stream" -> {
+                    return stream(StreamVerb.Request.parse(VerbArguments.parse(verb, rest, StreamVerb.VALUE_OPTIONS,
+                            StreamVerb.FLAGS)), out, err);
+                }
                 default -> throw new UsageException("unknown verb '" + verb + "'");
             }
             return OK;
@@ -72,6 +93,10 @@ public class ClientCommandLine {
             return USAGE;
         } catch (ClientException e) {
             err.println("twilight: " + verb + " failed: " + Failures.describe(e));
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("twilight: " + verb + " interrupted");
             return FAILED;
         }
     }
@@ -94,6 +119,11 @@ public class ClientCommandLine {
     @Descriptor("quit the app running on a host")
     public void quit(@Descriptor("HOST") String... arguments) {
         gogo("quit", arguments);
+    }
+
+    @Descriptor("stream an app; see 'help' for the options")
+    public void stream(@Descriptor("HOST APP [options]") String... arguments) {
+        gogo("stream", arguments);
     }
 
     @Descriptor("forget a host")
@@ -147,6 +177,17 @@ public class ClientCommandLine {
     private void unpair(HostAddress host, PrintStream out) throws ClientException {
         client.unpair(host);
         out.println("Unpaired from " + HostArgument.display(host));
+    }
+
+    private int stream(StreamVerb.Request request, PrintStream out, PrintStream err)
+            throws ClientException, InterruptedException {
+        StreamPlayer current = player;
+        if (current == null) {
+            err.println("twilight: no stream player is running; the client bundle provides it: check 'scr:list'");
+            return FAILED;
+        }
+        return new StreamVerb(client, current, new StatusLine(System.console() != null), playing)
+                .run(request, out, err);
     }
 
     private static HostAddress host(VerbArguments arguments) throws UsageException {
