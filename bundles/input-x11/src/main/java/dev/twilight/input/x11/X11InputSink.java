@@ -74,7 +74,11 @@ public class X11InputSink implements InputSink, SessionListener {
             LOG.warn(problem.get());
             return;
         }
-        injector.start("twilight-input-x11", () -> RobotTarget.open(environmentDisplay));
+        injector.start("twilight-input-x11", () -> {
+            RobotTarget target = RobotTarget.open(environmentDisplay);
+            LOG.info("X11 input: clients' keyboard and mouse go to display {}", environmentDisplay);
+            return target;
+        });
     }
 
     @Deactivate
