@@ -72,7 +72,7 @@ final class Injector {
         return ready && !stopping;
     }
 
-    /** Queues an event without waiting; when the display is not ready or the queue is full it is counted and dropped. */
+    /** Queues an event without waiting; while the display is not ready, or the queue is full, it is dropped. */
     void offer(String sessionId, InputEvent event) {
         if (!ready()) {
             counters.increment(InputCounter.DROPPED);

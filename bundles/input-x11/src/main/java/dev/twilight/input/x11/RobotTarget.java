@@ -14,7 +14,8 @@ import java.awt.event.InputEvent;
 
 /**
  * The X display through {@code java.awt.Robot}, which injects with the XTEST extension. AWT connects to the
- * display named by {@code DISPLAY} when the JVM first uses it, and to no other afterwards.
+ * display named by {@code DISPLAY} when the JVM first uses it, and to no other afterwards. If that X server
+ * goes away, Xlib exits the whole JVM (AWT cannot prevent it); see the architecture notes.
  */
 final class RobotTarget implements InputTarget {
 

@@ -51,7 +51,8 @@ public final class XvfbChecks {
 
     private void run() throws Exception {
         sink = new X11InputSink(TestSupport.config(true, System.getenv("DISPLAY")), System.getenv("DISPLAY"));
-        await(() -> sink.supports(InputEvent.Key.class));
+        await("the sink opens the display (does this JDK have lib/libawt_xawt.so?)",
+                () -> sink.supports(InputEvent.Key.class));
         results.put("supported", Stream.of(InputEvent.class.getPermittedSubclasses())
                 .filter(kind -> sink.supports(kind.asSubclass(InputEvent.class))).map(Class::getSimpleName).sorted()
                 .collect(Collectors.joining(",")));
@@ -90,7 +91,7 @@ public final class XvfbChecks {
         inject(new InputEvent.Key(true, 0xA0, 0));
         sink.deactivate();
         sink = new X11InputSink(TestSupport.config(true, ""), System.getenv("DISPLAY"));
-        await(() -> sink.supports(InputEvent.Key.class));
+        await("the second sink opens the display", () -> sink.supports(InputEvent.Key.class));
         inject(new InputEvent.Key(true, 0x43, 0), new InputEvent.Key(false, 0x43, 0));
         results.put("after.deactivate", typedOnce(1));
         sink.deactivate();
@@ -115,7 +116,7 @@ public final class XvfbChecks {
         frame.setBounds(WINDOW_X, WINDOW_Y, 400, 200);
         EventQueue.invokeAndWait(() -> frame.setVisible(true));
         // no window manager under Xvfb: ask until AWT reports the focus
-        await(() -> {
+        await("the text field has the focus", () -> {
             if (!field.isFocusOwner()) {
                 field.requestFocus();
             }
@@ -130,7 +131,7 @@ public final class XvfbChecks {
         for (InputEvent event : events) {
             sink.inject("s1", event);
         }
-        await(() -> handled() >= handled + events.length);
+        await("the sink has handled " + events.length + " event(s)", () -> handled() >= handled + events.length);
     }
 
     private long handled() {
@@ -150,9 +151,9 @@ public final class XvfbChecks {
         return at.x + "," + at.y;
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
+    private static void await(String until, BooleanSupplier condition) throws InterruptedException {
         if (!awaitQuietly(condition)) {
-            throw new IllegalStateException("timed out after " + WAIT_MS + " ms");
+            throw new IllegalStateException("timed out after " + WAIT_MS + " ms waiting until " + until);
         }
     }
 
