@@ -1,6 +1,7 @@
 package dev.twilight.gamestream.control;
 
 import dev.twilight.api.input.InputEvent;
+import dev.twilight.gamestream.crypto.MalformedMessageException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
