@@ -11,6 +11,7 @@ import dev.twilight.enet.EnetListener;
 import dev.twilight.enet.EnetPeer;
 import dev.twilight.gamestream.crypto.ControlCipher;
 import dev.twilight.gamestream.crypto.ControlMessage;
+import dev.twilight.gamestream.crypto.InputPackets;
 import dev.twilight.gamestream.crypto.MalformedMessageException;
 import dev.twilight.gamestream.crypto.Sender;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
@@ -245,7 +246,7 @@ public final class ControlServer implements EnetListener {
     private void input(ControlStream stream, byte[] packet) {
         Optional<InputEvent> decoded;
         try {
-            decoded = InputPacketDecoder.decode(packet);
+            decoded = InputPackets.decode(packet);
         } catch (MalformedMessageException e) {
             stream.increment(ControlCounter.MALFORMED_INPUT);
             LOG.debug("Ignored input of session {}: {}", stream.sessionId(), e.getMessage());
