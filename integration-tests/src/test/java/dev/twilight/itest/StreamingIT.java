@@ -37,7 +37,8 @@ import org.osgi.framework.ServiceReference;
 /**
  * The streaming plane end to end on loopback: the Twilight client pairs with and launches "Desktop" on the host in
  * the same framework, then plays the synthetic test pattern through RTSP, the encrypted control stream, video with
- * FEC and Opus audio, decoding every frame and reading back the frame numbers stamped into the pictures.
+ * FEC and Opus audio, decoding every frame and reading back the frame numbers stamped into the pictures; then
+ * again with simulated loss, until quitting the app ends the stream from the host's side.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -103,7 +104,11 @@ public class StreamingIT {
         PlaybackStatistics atRequest = lossy.statistics();
         await("decoding goes on after the host's key frame", 15, () -> lossy.statistics().framesDecoded()
                 > atRequest.framesDecoded() + FPS && lossy.statistics().lastStamp() > atRequest.lastStamp());
-        assertEquals(StreamEnd.Reason.CLOSED, lossy.stop().reason());
+        client.cancel(host);
+        StreamEnd quit = lossy.awaitEnd(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError(
+                "quitting the app did not end the stream"));
+        assertEquals(StreamEnd.Reason.HOST_ENDED, quit.reason());
+        assertEquals(StreamEnd.HOST_APP_EXITED, quit.hostReason());
         PlaybackStatistics recovered = lossy.statistics();
         StreamStatistics lossyStream = recovered.stream();
         System.out.println("Stream with 10 % loss: " + recovered);
@@ -117,7 +122,6 @@ public class StreamingIT {
         assertEquals("stamps only go up", 0, recovered.stampsOutOfOrder());
         assertEquals(recovered.framesDecoded(), recovered.stampedFrames());
 
-        client.cancel(host);
         assertFalse(client.serverInfo(host).busy());
     }
 
