@@ -24,7 +24,8 @@ public interface StreamConnection extends AutoCloseable {
     /**
      * Ends the stream: a graceful control-stream disconnect (waiting at most 2 s for the host's acknowledgement),
      * then the sockets close; the receiver hears {@link StreamEnd.Reason#CLOSED} unless the stream had ended
-     * already. Idempotent; returns within about 3 s. Does not quit the app on the host.
+     * already. Idempotent and bounded: well under a second when the host acknowledges, a few seconds at most.
+     * Does not quit the app on the host.
      */
     @Override
     void close();
