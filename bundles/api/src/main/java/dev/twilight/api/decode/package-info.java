@@ -1,8 +1,8 @@
 /**
- * Video decoders used by the client role.
+ * Video and audio decoders used by the client role.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.twilight.api.decode;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,10 +9,16 @@ import dev.twilight.enet.EnetConfig;
 import dev.twilight.enet.EnetHost;
 import dev.twilight.enet.EnetListener;
 import dev.twilight.enet.EnetPeer;
+import dev.twilight.gamestream.crypto.ControlCipher;
+import dev.twilight.gamestream.crypto.ControlMessage;
+import dev.twilight.gamestream.crypto.InputPackets;
+import dev.twilight.gamestream.crypto.MalformedMessageException;
+import dev.twilight.gamestream.crypto.Sender;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
 import dev.twilight.gamestream.rtsp.RtspHandshakes;
 import dev.twilight.gamestream.rtsp.StreamParameters;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -184,7 +190,7 @@ public final class ControlServer implements EnetListener {
         heard(stream);
         Optional<ControlMessage> message;
         try {
-            message = ControlCipher.open(stream.key(), payload);
+            message = ControlCipher.open(stream.key(), Sender.CLIENT, ByteBufUtil.getBytes(payload));
         } catch (MalformedMessageException e) {
             stream.increment(ControlCounter.UNREADABLE_MESSAGES);
             LOG.debug("Ignored a control message of session {}: {}", stream.sessionId(), e.getMessage());
@@ -240,7 +246,7 @@ public final class ControlServer implements EnetListener {
     private void input(ControlStream stream, byte[] packet) {
         Optional<InputEvent> decoded;
         try {
-            decoded = InputPacketDecoder.decode(packet);
+            decoded = InputPackets.decode(packet);
         } catch (MalformedMessageException e) {
             stream.increment(ControlCounter.MALFORMED_INPUT);
             LOG.debug("Ignored input of session {}: {}", stream.sessionId(), e.getMessage());

@@ -1,6 +1,9 @@
 package dev.twilight.gamestream.control;
 
 import dev.twilight.enet.EnetPeer;
+import dev.twilight.gamestream.crypto.ControlCipher;
+import dev.twilight.gamestream.crypto.ControlMessage;
+import dev.twilight.gamestream.crypto.Sender;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -42,7 +45,7 @@ final class ControlStream {
 
     /** The message sealed with the host's next sequence number. */
     byte[] seal(ControlMessage message) {
-        return ControlCipher.seal(key, hostSequence.getAndIncrement(), message);
+        return ControlCipher.seal(key, Sender.HOST, hostSequence.getAndIncrement(), message);
     }
 
     long count(ControlCounter counter) {

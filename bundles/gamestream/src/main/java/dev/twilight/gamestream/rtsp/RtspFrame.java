@@ -7,7 +7,7 @@ sealed interface RtspFrame {
     record Plaintext(byte[] message) implements RtspFrame {
     }
 
-    /** An {@code rtspenc://} request: its sequence number, GCM tag and ciphertext (see {@link RtspCipher}). */
+    /** An {@code rtspenc://} request: its sequence number, GCM tag and ciphertext (see {@link dev.twilight.gamestream.crypto.RtspCipher}). */
     record Encrypted(int sequence, byte[] tag, byte[] ciphertext) implements RtspFrame {
     }
 

@@ -1,5 +1,6 @@
 package dev.twilight.gamestream.rtsp;
 
+import dev.twilight.gamestream.crypto.RtspCipher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;

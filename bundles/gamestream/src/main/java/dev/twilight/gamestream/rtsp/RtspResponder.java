@@ -3,6 +3,8 @@ package dev.twilight.gamestream.rtsp;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.SessionState;
 import dev.twilight.api.session.StreamSession;
+import dev.twilight.gamestream.crypto.RtspCipher;
+import dev.twilight.gamestream.crypto.Sender;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -64,11 +66,12 @@ final class RtspResponder {
     private Optional<byte[]> respondEncrypted(RtspFrame.Encrypted frame, InetAddress remote) {
         for (StreamSession session : candidates().toList()) {
             byte[] key = session.parameters().remoteInputKey();
-            Optional<byte[]> message = RtspCipher.open(key, frame);
+            Optional<byte[]> message = RtspCipher.open(key, Sender.CLIENT, frame.sequence(), frame.tag(),
+                    frame.ciphertext());
             if (message.isPresent()) {
                 RtspHandshake handshake = handshakes.open(session);
                 byte[] reply = answer(session, message.get()).encode();
-                return Optional.of(RtspCipher.seal(key, handshake.nextReplySequence(), reply));
+                return Optional.of(RtspCipher.seal(key, Sender.HOST, handshake.nextReplySequence(), reply));
             }
         }
         LOG.info("Closed encrypted RTSP from {}: no pending launch's key opens it", remote.getHostAddress());

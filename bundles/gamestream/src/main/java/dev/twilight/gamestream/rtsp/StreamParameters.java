@@ -1,5 +1,7 @@
 package dev.twilight.gamestream.rtsp;
 
+import dev.twilight.gamestream.crypto.StreamEncryption;
+
 /**
  * What the client's RTSP ANNOUNCE settled for one session: the record the video, audio and control planes
  * stream by. Values are as the client sent them, with the host's defaults for what it left out; the derived
@@ -49,9 +51,9 @@ public record StreamParameters(int width, int height, int fps, int refreshRateX1
                                int videoQosType, int audioQosType) {
 
     /** Control stream messages use the V2 (12-byte, 'C'/'H' marked) IV. */
-    public static final int ENCRYPT_CONTROL_V2 = 0x01;
-    public static final int ENCRYPT_VIDEO = 0x02;
-    public static final int ENCRYPT_AUDIO = 0x04;
+    public static final int ENCRYPT_CONTROL_V2 = StreamEncryption.CONTROL_V2;
+    public static final int ENCRYPT_VIDEO = StreamEncryption.VIDEO;
+    public static final int ENCRYPT_AUDIO = StreamEncryption.AUDIO;
     /** The client sends per-frame FEC status messages (0x5502). */
     public static final int ML_FEC_STATUS = 0x01;
     /** The client pings with {@code X-SS-Ping-Payload} and connects with {@code X-SS-Connect-Data}. */

@@ -45,7 +45,11 @@ public final class VideoDepacketizer {
     private byte[] frameStream = new byte[0];
     private int frameStreamBytes;
 
+    private boolean sequenceStarted;
+    private int highestSequenceNumber;
+
     private volatile long packetsReceived;
+    private volatile long packetsMissing;
     private volatile long packetsDiscarded;
     private volatile long framesComplete;
     private volatile long framesRecoveredByFec;
@@ -76,7 +80,8 @@ public final class VideoDepacketizer {
         int shardLength = length;
         if (cipher != null) {
             if (length < VideoCipher.PREFIX_BYTES + HEADER_BYTES || length > VideoCipher.PREFIX_BYTES + shardBytes
-                    || isBefore(VideoCipher.frameIndexOf(datagram, offset), expectedFrameIndex)) {
+                    // the previous frame's late parity is still opened, for its sequence number (see countMissing)
+                    || isBefore(VideoCipher.frameIndexOf(datagram, offset), expectedFrameIndex - 1)) {
                 packetsDiscarded++;
                 return;
             }
@@ -95,7 +100,7 @@ public final class VideoDepacketizer {
     }
 
     public VideoReceiveStatistics statistics() {
-        return new VideoReceiveStatistics(packetsReceived, packetsDiscarded, framesComplete, framesRecoveredByFec, framesLost);
+        return new VideoReceiveStatistics(packetsReceived, packetsMissing, packetsDiscarded, framesComplete, framesRecoveredByFec, framesLost);
     }
 
     /** Files one plaintext shard; false when it is dropped. */
@@ -105,6 +110,7 @@ public final class VideoDepacketizer {
             return false;
         }
         int sequenceNumber = (short) BIG_ENDIAN_16.get(shard, offset + VideoWire.SEQUENCE_NUMBER) & 0xFFFF;
+        countMissing(sequenceNumber);
         long frameIndex = Integer.toUnsignedLong((int) LITTLE_ENDIAN_32.get(shard, offset + VideoWire.FRAME_INDEX));
         int multiFecBlocks = shard[offset + VideoWire.MULTI_FEC_BLOCKS] & 0xFF;
         int blockIndex = VideoWire.blockIndexOf(multiFecBlocks);
@@ -145,6 +151,18 @@ public final class VideoDepacketizer {
             completeBlock();
         }
         return true;
+    }
+
+    /** Every datagram, data or parity, takes the next sequence number: the ones jumped over were lost. */
+    private void countMissing(int sequenceNumber) {
+        int ahead = (sequenceNumber - highestSequenceNumber) & 0xFFFF;
+        if (!sequenceStarted) {
+            sequenceStarted = true;
+            highestSequenceNumber = sequenceNumber;
+        } else if (ahead != 0 && ahead < 0x8000) {
+            packetsMissing += ahead - 1;
+            highestSequenceNumber = sequenceNumber;
+        }
     }
 
     /**

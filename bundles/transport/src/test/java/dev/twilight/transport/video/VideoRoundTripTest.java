@@ -96,6 +96,7 @@ class VideoRoundTripTest {
         VideoReceiveStatistics statistics = session.depacketizer.statistics();
         assertEquals(3, statistics.framesComplete());
         assertEquals(1, statistics.framesLost());
+        assertEquals(blocksOf(20_000, PACKET_SIZE).get(0).parity + 1, statistics.packetsMissing());
     }
 
     @ParameterizedTest

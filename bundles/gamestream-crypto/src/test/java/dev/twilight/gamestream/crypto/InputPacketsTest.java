@@ -1,5 +1,6 @@
-package dev.twilight.gamestream.control;
+package dev.twilight.gamestream.crypto;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +9,11 @@ import dev.twilight.api.input.InputEvent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Input packets as moonlight-common-c writes them, decoded into the API's events. */
-class InputPacketDecoderTest {
+class InputPacketsTest {
 
     @Test
     void keysCarryTheirCodeAndModifiers() throws Exception {
@@ -62,16 +64,58 @@ class InputPacketDecoderTest {
 
     @Test
     void kindsNotDecodedAreEmptyAndBrokenPacketsMalformed() throws Exception {
-        assertTrue(InputPacketDecoder.decode(packet(0x0D, le(2).putShort((short) 1))).isEmpty());
+        assertTrue(InputPackets.decode(packet(0x0D, le(2).putShort((short) 1))).isEmpty());
         assertThrows(MalformedMessageException.class, () -> decode(0x03, le(3)));
-        assertThrows(MalformedMessageException.class, () -> InputPacketDecoder.decode(new byte[7]));
+        assertThrows(MalformedMessageException.class, () -> InputPackets.decode(new byte[7]));
         byte[] wrongSize = packet(0x08, be(1).put((byte) 1));
         wrongSize[3]++;
-        assertThrows(MalformedMessageException.class, () -> InputPacketDecoder.decode(wrongSize));
+        assertThrows(MalformedMessageException.class, () -> InputPackets.decode(wrongSize));
+    }
+
+    @Test
+    void whatTheClientEncodesIsWhatTheSheetShowsAndTheHostDecodes() throws Exception {
+        InputEvent key = new InputEvent.Key(true, 0x41, InputEvent.MODIFIER_SHIFT);
+        assertArrayEquals(packet(0x03, le(6).put((byte) 0).putShort((short) 0x41).put((byte) 1).putShort((short) 0)),
+                InputPackets.encode(key));
+        assertArrayEquals(packet(0x0A, be(6).putShort((short) 120).putShort((short) 120).putShort((short) 0)),
+                InputPackets.encode(new InputEvent.Scroll(false, 120)));
+        List<InputEvent> events = List.of(key, new InputEvent.Key(false, 0x8041, InputEvent.MODIFIER_META),
+                new InputEvent.Text("héllo 日本"), new InputEvent.MouseMove(-5, 32767),
+                new InputEvent.MousePosition(1279, 0, 1280, 720), new InputEvent.MouseButton(true, 1),
+                new InputEvent.MouseButton(false, 5), new InputEvent.Scroll(false, -240),
+                new InputEvent.Scroll(true, 120),
+                new InputEvent.ControllerState(15, 0x8001, 0x3FF00F, 0, 255, -32768, 32767, 0, -1),
+                new InputEvent.ControllerArrival(0, 1, 0x3, 0xFFFF),
+                new InputEvent.ControllerMotion(1, 2, 0.5f, -9.81f, 360f),
+                new InputEvent.ControllerBattery(2, 3, 55));
+        for (InputEvent event : events) {
+            assertEquals(event, InputPackets.decode(InputPackets.encode(event)).orElseThrow());
+        }
+    }
+
+    @Test
+    void motionBeyondSixteenBitsIsClampedAndOutOfRangeEventsRefused() throws Exception {
+        assertEquals(new InputEvent.MouseMove(32767, -32768),
+                InputPackets.decode(InputPackets.encode(new InputEvent.MouseMove(40000, -40000))).orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> InputPackets.encode(new InputEvent.Text("x".repeat(33))));
+        assertThrows(IllegalArgumentException.class, () -> InputPackets.encode(new InputEvent.Text("")));
+        assertThrows(IllegalArgumentException.class,
+                () -> InputPackets.encode(new InputEvent.ControllerBattery(16, 0, 0)));
+        assertThrows(IllegalArgumentException.class,
+                () -> InputPackets.encode(new InputEvent.Touch(1, 0, 0.5f, 0.5f, 1f, 0)));
+    }
+
+    @Test
+    void eachDeviceHasItsChannel() {
+        assertEquals(0x02, InputPackets.channel(new InputEvent.Key(true, 0x41, 0)));
+        assertEquals(0x03, InputPackets.channel(new InputEvent.Scroll(true, 1)));
+        assertEquals(0x06, InputPackets.channel(new InputEvent.Text("a")));
+        assertEquals(0x13, InputPackets.channel(new InputEvent.ControllerBattery(3, 0, 0)));
+        assertEquals(0x23, InputPackets.channel(new InputEvent.ControllerMotion(3, 1, 0, 0, 0)));
     }
 
     private static InputEvent decode(int magic, ByteBuffer body) throws MalformedMessageException {
-        return InputPacketDecoder.decode(packet(magic, body)).orElseThrow();
+        return InputPackets.decode(packet(magic, body)).orElseThrow();
     }
 
     private static byte[] packet(int magic, ByteBuffer body) {

@@ -1,7 +1,5 @@
-package dev.twilight.gamestream.control;
+package dev.twilight.gamestream.crypto;
 
-import dev.twilight.gamestream.rtsp.AesGcm;
-import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
@@ -17,10 +15,11 @@ import java.util.Optional;
  * 24   n  ciphertext of LE16 type, LE16 payload length, payload
  * </pre>
  *
- * sealed with {@link AesGcm} under the session's {@code rikey}, the IV ending in 'C' (client) or 'H' (host), then
- * 'C' (control).
+ * sealed with {@link AesGcm} under the session's {@code rikey}, the IV ending in the {@link Sender}'s mark, then
+ * 'C' (control). The host opens what the {@link Sender#CLIENT} sealed and seals as the {@link Sender#HOST}; the
+ * client the reverse.
  */
-final class ControlCipher {
+public final class ControlCipher {
 
     private static final int HEADER_BYTES = 8 + AesGcm.TAG_BYTES;
     private static final int PLAINTEXT_HEADER_BYTES = 4;
@@ -30,27 +29,28 @@ final class ControlCipher {
     }
 
     /**
-     * Opens a message from the client.
+     * Opens a message sealed by {@code sender}.
      *
      * @return empty when the tag does not verify under this key
      * @throws MalformedMessageException when it is not one whole encrypted message around one whole plaintext one
      */
-    static Optional<ControlMessage> open(byte[] key, ByteBuf wire) throws MalformedMessageException {
-        int length = wire.readableBytes();
+    public static Optional<ControlMessage> open(byte[] key, Sender sender, byte[] wire)
+            throws MalformedMessageException {
+        int length = wire.length;
         if (length < HEADER_BYTES + PLAINTEXT_HEADER_BYTES) {
             throw new MalformedMessageException("a " + length + "-byte message is too short to be encrypted");
         }
-        int start = wire.readerIndex();
-        if (wire.getUnsignedShortLE(start) != ControlMessage.ENCRYPTED
-                || wire.getUnsignedShortLE(start + 2) != length - 4) {
+        ByteBuffer framing = ByteBuffer.wrap(wire).order(ByteOrder.LITTLE_ENDIAN);
+        if (Short.toUnsignedInt(framing.getShort()) != ControlMessage.ENCRYPTED
+                || Short.toUnsignedInt(framing.getShort()) != length - 4) {
             throw new MalformedMessageException("not an encrypted message of " + length + " bytes");
         }
-        int sequence = wire.getIntLE(start + 4);
+        int sequence = framing.getInt();
         byte[] tag = new byte[AesGcm.TAG_BYTES];
-        wire.getBytes(start + 8, tag);
+        framing.get(tag);
         byte[] ciphertext = new byte[length - HEADER_BYTES];
-        wire.getBytes(start + HEADER_BYTES, ciphertext);
-        Optional<byte[]> plaintext = AesGcm.open(key, AesGcm.iv(sequence, 'C', CONTROL_MARK), tag, ciphertext);
+        framing.get(ciphertext);
+        Optional<byte[]> plaintext = AesGcm.open(key, AesGcm.iv(sequence, sender, CONTROL_MARK), tag, ciphertext);
         if (plaintext.isEmpty()) {
             return Optional.empty();
         }
@@ -66,15 +66,16 @@ final class ControlCipher {
         return Optional.of(new ControlMessage(type, payload));
     }
 
-    /** Seals a message from the host with its own sequence number. */
-    static byte[] seal(byte[] key, int sequence, ControlMessage message) {
-        byte[] plaintext = ByteBuffer.allocate(PLAINTEXT_HEADER_BYTES + message.payload().length)
+    /** Seals a message of {@code sender} with that sender's own next sequence number. */
+    public static byte[] seal(byte[] key, Sender sender, int sequence, ControlMessage message) {
+        byte[] payload = message.payload();
+        byte[] plaintext = ByteBuffer.allocate(PLAINTEXT_HEADER_BYTES + payload.length)
                 .order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) message.type())
-                .putShort((short) message.payload().length)
-                .put(message.payload())
+                .putShort((short) payload.length)
+                .put(payload)
                 .array();
-        byte[] sealed = AesGcm.seal(key, AesGcm.iv(sequence, 'H', CONTROL_MARK), plaintext);
+        byte[] sealed = AesGcm.seal(key, AesGcm.iv(sequence, sender, CONTROL_MARK), plaintext);
         return ByteBuffer.allocate(8 + sealed.length)
                 .order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) ControlMessage.ENCRYPTED)

@@ -1,4 +1,4 @@
-package dev.twilight.gamestream.rtsp;
+package dev.twilight.gamestream.crypto;
 
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -26,12 +26,12 @@ public final class AesGcm {
      * The IV: the sequence number little-endian in bytes 0-3, zeros, then the sender's mark ('C' client, 'H' host)
      * and the stream's mark ('R' RTSP, 'C' control).
      */
-    public static byte[] iv(int sequence, char sender, char stream) {
+    public static byte[] iv(int sequence, Sender sender, char stream) {
         byte[] iv = new byte[IV_BYTES];
         for (int i = 0; i < 4; i++) {
             iv[i] = (byte) (sequence >>> 8 * i);
         }
-        iv[10] = (byte) sender;
+        iv[10] = (byte) sender.mark();
         iv[11] = (byte) stream;
         return iv;
     }

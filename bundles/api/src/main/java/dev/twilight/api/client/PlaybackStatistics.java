@@ -1,0 +1,27 @@
+package dev.twilight.api.client;
+
+/**
+ * What a {@link Playback} decoded, with its connection's counters; plain numbers, for reports and JSON.
+ *
+ * @param framesDecoded         pictures the video decoder produced
+ * @param decodeErrors          frames the decoder rejected
+ * @param decodeTimeP50Ms       median time to decode a frame
+ * @param decodeTimeP99Ms       99th percentile of the same
+ * @param stampedFrames         decoded pictures whose frame stamp (the test pattern's) was read
+ * @param unstampedFrames       decoded pictures without a readable stamp
+ * @param firstStamp            the first stamped frame number, -1 before any
+ * @param lastStamp             the last stamped frame number, -1 before any
+ * @param stampsOutOfOrder      stamps not greater than the one before
+ * @param stampGaps             frame numbers skipped between consecutive stamps (frames never shown)
+ * @param audioPacketsDecoded   Opus packets decoded
+ * @param audioSamplesDecoded   samples per channel decoded
+ * @param audioDecodeErrors     packets the audio decoder rejected
+ * @param audioPeak             the largest absolute sample value decoded (0 for silence)
+ * @param stream                the connection's counters
+ */
+public record PlaybackStatistics(long framesDecoded, long decodeErrors, double decodeTimeP50Ms,
+                                 double decodeTimeP99Ms, long stampedFrames, long unstampedFrames, long firstStamp,
+                                 long lastStamp, long stampsOutOfOrder, long stampGaps, long audioPacketsDecoded,
+                                 long audioSamplesDecoded, long audioDecodeErrors, int audioPeak,
+                                 StreamStatistics stream) {
+}

@@ -1,0 +1,149 @@
+package dev.twilight.client.play;
+
+import dev.twilight.api.client.Playback;
+import dev.twilight.api.client.PlaybackStatistics;
+import dev.twilight.api.client.ReceivedAudio;
+import dev.twilight.api.client.ReceivedFrame;
+import dev.twilight.api.client.StreamConnection;
+import dev.twilight.api.client.StreamEnd;
+import dev.twilight.api.client.StreamReceiver;
+import dev.twilight.api.decode.AudioDecoderSession;
+import dev.twilight.api.decode.DecodedFrame;
+import dev.twilight.api.decode.DecoderException;
+import dev.twilight.api.decode.DecoderSession;
+import dev.twilight.api.input.InputEvent;
+import dev.twilight.client.stats.Percentiles;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes what a connection receives, on the connection's own video and audio threads: decoding a frame takes a
+ * few milliseconds, which the sockets' receive buffers absorb, and keeps frames in order without a queue. A frame
+ * the decoder rejects costs an IDR request. The decoders are closed once the connection reports its end, when
+ * no more media can arrive.
+ */
+final class DecodingPlayback implements Playback, StreamReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecodingPlayback.class);
+
+    private final DecoderSession video;
+    private final AudioDecoderSession audio;
+    private final CompletableFuture<StreamEnd> end = new CompletableFuture<>();
+    private final Percentiles decodeTime = new Percentiles();
+    private final StampSequence stamps = new StampSequence();
+    private final AtomicLong framesDecoded = new AtomicLong();
+    private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong unstampedFrames = new AtomicLong();
+    private final AtomicLong audioPackets = new AtomicLong();
+    private final AtomicLong audioSamples = new AtomicLong();
+    private final AtomicLong audioErrors = new AtomicLong();
+    private final AtomicInteger audioPeak = new AtomicInteger();
+    private final int audioChannels;
+    private volatile StreamConnection connection;
+
+    DecodingPlayback(DecoderSession video, AudioDecoderSession audio, int audioChannels) {
+        this.video = video;
+        this.audio = audio;
+        this.audioChannels = audioChannels;
+    }
+
+    /**
+     * The connection this playback receives from, known once {@code connect} returned; a frame that fails to
+     * decode before then asks for no IDR (the stream's first frames are key frames anyway).
+     */
+    void connected(StreamConnection receiving) {
+        this.connection = receiving;
+    }
+
+    @Override
+    public void videoFrame(ReceivedFrame frame) {
+        long start = System.nanoTime();
+        List<DecodedFrame> pictures;
+        try {
+            pictures = video.decode(frame.accessUnit());
+        } catch (DecoderException e) {
+            decodeErrors.incrementAndGet();
+            LOG.debug("Frame {} did not decode: {}", frame.frameIndex(), e.getMessage());
+            StreamConnection current = connection;
+            if (current != null) {
+                current.requestIdr();
+            }
+            return;
+        }
+        for (DecodedFrame picture : pictures) {
+            decodeTime.recordNanos(picture.decodedNanos() - start);
+            framesDecoded.incrementAndGet();
+            picture.stamp().ifPresentOrElse(stamp -> stamps.record(stamp.frameNumber()),
+                    unstampedFrames::incrementAndGet);
+        }
+    }
+
+    @Override
+    public void audioPacket(ReceivedAudio packet) {
+        short[] pcm;
+        try {
+            pcm = audio.decode(packet.opus());
+        } catch (DecoderException e) {
+            audioErrors.incrementAndGet();
+            return;
+        }
+        audioPackets.incrementAndGet();
+        audioSamples.addAndGet(pcm.length / audioChannels);
+        audioPeak.accumulateAndGet(peakOf(pcm), Math::max);
+    }
+
+    private static int peakOf(short[] pcm) {
+        int peak = 0;
+        for (short sample : pcm) {
+            peak = Math.max(peak, Math.abs(sample));
+        }
+        return peak;
+    }
+
+    @Override
+    public void ended(StreamEnd streamEnd) {
+        video.close();
+        audio.close();
+        end.complete(streamEnd);
+    }
+
+    @Override
+    public PlaybackStatistics statistics() {
+        return new PlaybackStatistics(framesDecoded.get(), decodeErrors.get(), decodeTime.millis(0.5),
+                decodeTime.millis(0.99), stamps.count(), unstampedFrames.get(), stamps.first(), stamps.last(),
+                stamps.outOfOrder(), stamps.gaps(), audioPackets.get(), audioSamples.get(), audioErrors.get(),
+                audioPeak.get(), connection.statistics());
+    }
+
+    @Override
+    public void send(InputEvent event) {
+        connection.send(event);
+    }
+
+    @Override
+    public Optional<StreamEnd> awaitEnd(Duration timeout) throws InterruptedException {
+        try {
+            return Optional.of(end.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the end is never completed exceptionally", e);
+        }
+    }
+
+    @Override
+    public StreamEnd stop() {
+        connection.close();
+        // close() reports the end before it returns, or the stream had ended already and reports it on its own
+        return end.join();
+    }
+}
