@@ -6,9 +6,11 @@ import dev.twilight.api.pairing.PairingService;
 import dev.twilight.api.pairing.PendingPairing;
 import dev.twilight.api.pairing.PinOutcome;
 import dev.twilight.api.pipeline.VideoPipeline;
+import dev.twilight.api.session.SessionListener;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.gamestream.crypto.Identity;
 import dev.twilight.gamestream.pairing.PairingAttempts;
+import dev.twilight.gamestream.rtsp.RtspServer;
 import dev.twilight.storage.StateDirectory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -31,6 +33,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import org.osgi.framework.BundleContext;
@@ -82,6 +85,8 @@ public class NvHttpServer implements PairingService {
     private final Channel http;
     private final Channel https;
     private final AtomicReference<VideoPipeline> pipeline = new AtomicReference<>();
+    /** The RTSP server's bound port once it runs (it may be configured apart from the nvhttp port); 0 before. */
+    private final AtomicInteger rtspPort = new AtomicInteger();
     /** Set once both ports are bound, before they accept connections. */
     private volatile NvHttpRouter router;
     private volatile ServiceRegistration<PairingService> registration;
@@ -125,7 +130,10 @@ public class NvHttpServer implements PairingService {
                     new ServerInfoEndpoint(hostname, identity.uniqueId(), httpPort, port(https), sessions, pipeline::get),
                     new PairEndpoint(attempts, identity.certificatePem()),
                     new AppEndpoints(apps),
-                    new SessionEndpoints(sessions, httpPort + RTSP_OFFSET));
+                    new SessionEndpoints(sessions, () -> {
+                        int bound = rtspPort.get();
+                        return bound > 0 ? bound : httpPort + RTSP_OFFSET;
+                    }));
             http.config().setAutoRead(true);
             https.config().setAutoRead(true);
             LOG.info("GameStream host '{}' (uniqueid {}) listening on HTTP {}, HTTPS {}; RTSP expected on port {}",
@@ -134,6 +142,17 @@ public class NvHttpServer implements PairingService {
             stop();
             throw e;
         }
+    }
+
+    /** /launch tells clients the port the RTSP server actually bound. */
+    @Reference(name = "rtsp", service = SessionListener.class, target = "(" + RtspServer.PORT_PROPERTY + "=*)",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRtsp(Map<String, Object> properties) {
+        rtspPort.set(((Number) properties.get(RtspServer.PORT_PROPERTY)).intValue());
+    }
+
+    void unbindRtsp(Map<String, Object> properties) {
+        rtspPort.compareAndSet(((Number) properties.get(RtspServer.PORT_PROPERTY)).intValue(), 0);
     }
 
     private static void validate(NvHttpConfig config) {

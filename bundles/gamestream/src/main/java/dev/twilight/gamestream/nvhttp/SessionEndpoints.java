@@ -6,6 +6,7 @@ import dev.twilight.api.session.LaunchParameters;
 import dev.twilight.api.session.Refusal;
 import dev.twilight.api.session.SessionManager;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +18,9 @@ final class SessionEndpoints {
     private static final int STEREO = 0x30002;
 
     private final SessionManager sessions;
-    private final int rtspPort;
+    private final IntSupplier rtspPort;
 
-    SessionEndpoints(SessionManager sessions, int rtspPort) {
+    SessionEndpoints(SessionManager sessions, IntSupplier rtspPort) {
         this.sessions = sessions;
         this.rtspPort = rtspPort;
     }
@@ -120,7 +121,7 @@ final class SessionEndpoints {
     /** Where the client's RTSP handshake goes: the address it reached the host at, encrypted from corever 1. */
     private String sessionUrl(NvHttpRequest request, LaunchParameters parameters) {
         String scheme = parameters.coreVersion() >= 1 ? "rtspenc://" : "rtsp://";
-        return scheme + NetworkAddresses.forUrl(request.local().getAddress()) + ":" + rtspPort;
+        return scheme + NetworkAddresses.forUrl(request.local().getAddress()) + ":" + rtspPort.getAsInt();
     }
 
     private static XmlReply refusal(Refusal refusal) {
