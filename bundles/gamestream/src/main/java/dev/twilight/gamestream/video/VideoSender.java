@@ -11,6 +11,7 @@ import dev.twilight.gamestream.control.IdrRequests;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
 import dev.twilight.gamestream.rtsp.StreamParameters;
 import dev.twilight.transport.crypto.VideoCipher;
+import dev.twilight.transport.video.PacedVideoSender;
 import dev.twilight.transport.video.VideoFrameType;
 import dev.twilight.transport.video.VideoPacketizer;
 import io.netty.buffer.Unpooled;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One session's video: a stream of the host's pipeline opened with what ANNOUNCE settled, whose access units are
- * packetized on the encode thread and sent to the address the client's video pings come from. Frames are
- * numbered from 1; key frames go out as IDR frames. Opened and stopped by {@link VideoServer} on one thread.
+ * packetized on the encode thread and handed to a {@link PacedVideoSender}, whose thread sends them, paced, to the
+ * address the client's video pings come from. Frames are numbered from 1; key frames go out as IDR frames; frames
+ * the sender drops for being stale bring a key frame. Opened and stopped by {@link VideoServer} on one thread.
  */
 final class VideoSender implements AccessUnitListener, IdrRequests {
 
@@ -37,17 +39,21 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
     private final Consumer<String> stopSession;
     /** Used on the encode thread only, under this sender's lock. */
     private final VideoPacketizer packetizer;
+    private final PacedVideoSender sender;
     private long nextFrameIndex = 1;
     private volatile InetSocketAddress client;
     private volatile VideoStream stream;
     private volatile boolean stopped;
 
     /**
-     * @param client      where the client's first video ping came from
-     * @param stopSession asks the session manager to stop the session, with the reason
+     * Starts the sending thread.
+     *
+     * @param client              where the client's first video ping came from
+     * @param pacingBitsPerSecond the pacing budget; 0 sends each frame as one burst
+     * @param stopSession         asks the session manager to stop the session, with the reason
      */
     VideoSender(RtspHandshake handshake, StreamParameters parameters, Channel channel, InetSocketAddress client,
-                Consumer<String> stopSession) {
+                long pacingBitsPerSecond, Consumer<String> stopSession) {
         this.sessionId = handshake.session().id();
         this.parameters = parameters;
         this.channel = channel;
@@ -57,6 +63,8 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
                 ? new VideoCipher(handshake.session().parameters().remoteInputKey()) : null;
         packetizer = new VideoPacketizer(parameters.packetSize(), parameters.fecPercentage(),
                 parameters.minRequiredFecPackets(), System.nanoTime(), cipher);
+        sender = new PacedVideoSender("twilight-video-send-" + sessionId, pacingBitsPerSecond, this::send,
+                this::requestIdr);
     }
 
     /** Opens the pipeline stream; when that fails the session stops, as it cannot stream without video. */
@@ -73,13 +81,23 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
         }
     }
 
-    /** Closes the pipeline stream; nothing is sent after. */
+    /** Closes the pipeline stream and stops the sending thread; nothing is sent after. */
     void stop() {
         stopped = true;
         VideoStream opened = stream;
         if (opened != null) {
             opened.close();
         }
+        sender.close();
+        if (sender.droppedFrames() > 0) {
+            LOG.info("Video of session {} dropped {} stale frames: the network or this host could not keep up",
+                    sessionId, sender.droppedFrames());
+        }
+    }
+
+    /** Frames dropped whole because sending fell more than a frame behind. */
+    long droppedFrames() {
+        return sender.droppedFrames();
     }
 
     /** The client's video socket moved (a NAT rebinding, a new network): video follows its pings. */
@@ -98,6 +116,8 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
         long frameIndex = nextFrameIndex++;
         List<byte[]> datagrams;
         try {
+            // the frame header's host latency: capture to this hand-over to the sending thread (packetizing, tens
+            // of microseconds, lies in between and must come after, as FEC covers the header)
             datagrams = packetizer.packetize(unit, frameIndex,
                     unit.keyFrame() ? VideoFrameType.IDR : VideoFrameType.P_FRAME, System.nanoTime());
         } catch (IllegalArgumentException e) {
@@ -106,10 +126,14 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
             requestIdr();
             return;
         }
+        sender.submit(frameIndex, unit.keyFrame(), datagrams);
+    }
+
+    /** One paced batch, on the sending thread; the event loop writes it to the socket in order. */
+    private void send(List<byte[]> batch) {
         InetSocketAddress destination = client;
-        for (byte[] datagram : datagrams) {
-            // the packetizer reuses its arrays for the next frame
-            channel.write(new DatagramPacket(Unpooled.copiedBuffer(datagram), destination));
+        for (byte[] datagram : batch) {
+            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), destination));
         }
         channel.flush();
     }

@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A video pipeline whose streams send the given access units once, on a thread of their own, as an encoder would;
- * its encoders are the fixture's.
+ * A video pipeline whose streams send the given access units once, on a thread of their own and at the requested
+ * frame rate, as an encoder would; its encoders are the fixture's.
  */
 final class FramePipeline implements VideoPipeline {
 
@@ -31,7 +31,16 @@ final class FramePipeline implements VideoPipeline {
     public VideoStream open(StreamConfiguration requested, AccessUnitListener listener) {
         FrameStream stream = new FrameStream(requested);
         opened.complete(stream);
-        Thread encode = new Thread(() -> units.forEach(listener::accessUnit), "test-encode");
+        Thread encode = new Thread(() -> {
+            for (AccessUnit unit : units) {
+                listener.accessUnit(unit);
+                try {
+                    Thread.sleep(1000 / requested.fps());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "test-encode");
         encode.setDaemon(true);
         encode.start();
         return stream;
