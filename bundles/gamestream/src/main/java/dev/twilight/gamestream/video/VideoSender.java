@@ -11,9 +11,8 @@ import dev.twilight.gamestream.control.IdrRequests;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
 import dev.twilight.gamestream.rtsp.StreamParameters;
 import dev.twilight.transport.crypto.VideoCipher;
-import dev.twilight.transport.video.PacedVideoSender;
-import dev.twilight.transport.video.VideoFrameType;
 import dev.twilight.transport.video.VideoPacketizer;
+import dev.twilight.transport.video.VideoStreamSender;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
@@ -24,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One session's video: a stream of the host's pipeline opened with what ANNOUNCE settled, whose access units are
- * packetized on the encode thread and handed to a {@link PacedVideoSender}, whose thread sends them, paced, to the
- * address the client's video pings come from. Frames are numbered from 1; key frames go out as IDR frames; frames
- * the sender drops for being stale bring a key frame. Opened and stopped by {@link VideoServer} on one thread.
+ * One session's video: a stream of the host's pipeline opened with what ANNOUNCE settled, whose access units a
+ * {@link VideoStreamSender} packetizes on the encode thread and sends, paced, from its own thread to the address the
+ * client's video pings come from. Frames are numbered from 1; key frames go out as IDR frames; frames dropped for
+ * being stale bring a key frame. Opened and stopped by {@link VideoServer} on one thread.
  */
 final class VideoSender implements AccessUnitListener, IdrRequests {
 
@@ -37,10 +36,7 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
     private final StreamParameters parameters;
     private final Channel channel;
     private final Consumer<String> stopSession;
-    /** Used on the encode thread only, under this sender's lock. */
-    private final VideoPacketizer packetizer;
-    private final PacedVideoSender sender;
-    private long nextFrameIndex = 1;
+    private final VideoStreamSender sender;
     private volatile InetSocketAddress client;
     private volatile VideoStream stream;
     private volatile boolean stopped;
@@ -61,10 +57,10 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
         this.stopSession = stopSession;
         VideoCipher cipher = parameters.encrypted(StreamParameters.ENCRYPT_VIDEO)
                 ? new VideoCipher(handshake.session().parameters().remoteInputKey()) : null;
-        packetizer = new VideoPacketizer(parameters.packetSize(), parameters.fecPercentage(),
+        VideoPacketizer packetizer = new VideoPacketizer(parameters.packetSize(), parameters.fecPercentage(),
                 parameters.minRequiredFecPackets(), System.nanoTime(), cipher);
-        sender = new PacedVideoSender("twilight-video-send-" + sessionId, pacingBitsPerSecond, this::send,
-                this::requestIdr);
+        sender = new VideoStreamSender("twilight-video-send-" + sessionId, packetizer, pacingBitsPerSecond,
+                this::send, this::requestIdr);
     }
 
     /** Opens the pipeline stream; when that fails the session stops, as it cannot stream without video. */
@@ -109,28 +105,21 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
     }
 
     @Override
-    public synchronized void accessUnit(AccessUnit unit) {
+    public void accessUnit(AccessUnit unit) {
         if (stopped) {
             return;
         }
-        long frameIndex = nextFrameIndex++;
-        List<byte[]> datagrams;
         try {
-            // the frame header's host latency: capture to this hand-over to the sending thread (packetizing, tens
-            // of microseconds, lies in between and must come after, as FEC covers the header)
-            datagrams = packetizer.packetize(unit, frameIndex,
-                    unit.keyFrame() ? VideoFrameType.IDR : VideoFrameType.P_FRAME, System.nanoTime());
+            sender.send(unit);
         } catch (IllegalArgumentException e) {
             // the client sees the frame lost; a key frame lets it go on
-            LOG.warn("Video of session {} skipped frame {}: {}", sessionId, frameIndex, e.getMessage());
+            LOG.warn("Video of session {} skipped frame {}: {}", sessionId, unit.frameNumber(), e.getMessage());
             requestIdr();
-            return;
         }
-        sender.submit(frameIndex, unit.keyFrame(), datagrams);
     }
 
     /** One paced batch, on the sending thread; the event loop writes it to the socket in order. */
-    private void send(List<byte[]> batch) {
+    private void send(long frameIndex, List<byte[]> batch) {
         InetSocketAddress destination = client;
         for (byte[] datagram : batch) {
             channel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), destination));

@@ -24,8 +24,8 @@ public final class PacedVideoSender implements AutoCloseable {
     @FunctionalInterface
     public interface DatagramSink {
 
-        /** Hands these datagrams to the socket, in order, now. Called on the sender's thread only. */
-        void send(List<byte[]> batch);
+        /** Hands these datagrams of frame {@code frameIndex} to the socket, in order, now; on the sender's thread. */
+        void send(long frameIndex, List<byte[]> batch);
     }
 
     /** Who can make the encoder produce a key frame. */
@@ -145,7 +145,8 @@ public final class PacedVideoSender implements AutoCloseable {
                     return;
                 }
                 try {
-                    sink.send(frame.datagrams().subList(batch.firstPacket(), batch.firstPacket() + batch.packetCount()));
+                    sink.send(frame.frameIndex(),
+                            frame.datagrams().subList(batch.firstPacket(), batch.firstPacket() + batch.packetCount()));
                 } catch (RuntimeException e) {
                     // one failed batch must not end the stream: the client recovers from a lost frame
                     LOG.warn("Video frame {} lost a batch: {}", frame.frameIndex(), e.toString());

@@ -91,12 +91,12 @@ class PacedVideoSenderTest {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
-        PacedVideoSender.DatagramSink slowFirstBatch = batch -> {
+        PacedVideoSender.DatagramSink slowFirstBatch = (frameIndex, batch) -> {
             if (calls.getAndIncrement() == 0) {
                 blocked.countDown();
                 awaitUninterruptibly(release);
             }
-            send(batch);
+            send(frameIndex, batch);
         };
         try (PacedVideoSender sender = new PacedVideoSender("test-send", BITS_PER_SECOND, slowFirstBatch,
                 keyFrameRequests::incrementAndGet)) {
@@ -119,7 +119,7 @@ class PacedVideoSenderTest {
     void closeReturnsWhileTheSocketBlocksAndLaterFramesAreIgnored() throws Exception {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        PacedVideoSender sender = new PacedVideoSender("test-send", BITS_PER_SECOND, batch -> {
+        PacedVideoSender sender = new PacedVideoSender("test-send", BITS_PER_SECOND, (frameIndex, batch) -> {
             blocked.countDown();
             awaitUninterruptibly(never);
         }, keyFrameRequests::incrementAndGet);
@@ -133,13 +133,14 @@ class PacedVideoSenderTest {
         never.countDown();
     }
 
-    private void send(List<byte[]> batch) {
+    private void send(long frameIndex, List<byte[]> batch) {
         List<Integer> positions = new ArrayList<>();
         synchronized (batches) {
             batchNanos.add(System.nanoTime());
             batches.add(positions);
         }
         for (byte[] datagram : batch) {
+            assertEquals(frameIndex, ByteBuffer.wrap(datagram).getInt(0), "the sink is told the batch's frame");
             positions.add(ByteBuffer.wrap(datagram).getInt(4));
             try {
                 socket.send(ByteBuffer.wrap(datagram), receiver.getLocalSocketAddress());
