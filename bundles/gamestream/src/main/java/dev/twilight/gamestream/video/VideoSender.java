@@ -91,11 +91,6 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
         }
     }
 
-    /** Frames dropped whole because sending fell more than a frame behind. */
-    long droppedFrames() {
-        return sender.droppedFrames();
-    }
-
     /** The client's video socket moved (a NAT rebinding, a new network): video follows its pings. */
     void pingFrom(InetSocketAddress source) {
         if (!source.equals(client)) {
