@@ -59,7 +59,8 @@ public class TwilightLauncherIT {
         reader.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (output.stream().noneMatch(line -> line.contains("Twilight host ready in"))) {
+            // the "shell:" line is the last of what the ready host prints: the lines checked below came before it
+            while (output.stream().noneMatch(line -> line.trim().startsWith("shell:"))) {
                 assertTrue("host did not report ready within 60 s: " + output, System.nanoTime() < deadline);
                 assertTrue("host exited early: " + output, process.isAlive());
                 Thread.sleep(50);

@@ -1,24 +1,33 @@
 package dev.twilight.gamestream.audio;
 
+import dev.twilight.api.capture.AudioCapture;
+import dev.twilight.api.capture.AudioCaptureSource;
+import dev.twilight.api.capture.AudioFormat;
+import dev.twilight.api.capture.CaptureException;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
+import dev.twilight.gamestream.rtsp.RtspServer;
 import dev.twilight.gamestream.rtsp.StreamParameters;
 import dev.twilight.transport.audio.AudioPacketizer;
 import dev.twilight.transport.crypto.AudioCipher;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One session's audio: every {@code packetDurationMs} its own scheduled thread takes a frame of the
- * {@link TestToneSource}, encodes it with Opus, packetizes it (with FEC, encrypted when ANNOUNCE asked) and sends it
- * to where the client's audio pings come from. Started and stopped by {@link AudioServer}.
+ * One session's audio: its own thread takes each chunk from the best of the {@link AudioSources}, whose capture
+ * paces it, encodes it with Opus in the advertised {@link OpusLayout}, packetizes it (with FEC, encrypted when
+ * ANNOUNCE asked) and sends it to where the client's audio pings come from.
+ *
+ * <p>Between two chunks, when the sources changed, the thread selects again, as the video pipeline does: a better
+ * source takes over, and a source that went away or failed is replaced by the next one, all within the session. A
+ * source that failed is passed over until the sources change. With no source at all nothing is sent and the thread
+ * waits for one; the session goes on. Started and stopped by {@link AudioServer}.
  */
 final class AudioSender {
 
@@ -29,59 +38,56 @@ final class AudioSender {
     private final StreamParameters parameters;
     private final Channel channel;
     private final AudioPacketizer packetizer;
-    private final TestToneSource source;
-    private final ScheduledExecutorService thread;
+    private final AudioSources sources;
+    private final AudioFormat format;
+    private final Thread thread;
     private volatile InetSocketAddress client;
-    /** Used on {@link #thread} only. */
-    private OpusEncoder encoder;
+    private volatile boolean stopped;
+    /** Opened and read on {@link #thread}; {@link #stop()} closes it to end a waiting {@code nextChunk}. */
+    private volatile AudioCapture capture;
+    private volatile AudioCaptureSource captureSource;
+    /** The rest is used on {@link #thread} only. */
+    private final Set<AudioCaptureSource> passedOver = new HashSet<>();
+    private long seenGeneration = -1;
+    private boolean warnedNoSource;
 
-    AudioSender(RtspHandshake handshake, StreamParameters parameters, Channel channel, InetSocketAddress client) {
+    AudioSender(RtspHandshake handshake, StreamParameters parameters, Channel channel, InetSocketAddress client,
+                AudioSources sources) {
         this.sessionId = handshake.session().id();
         this.parameters = parameters;
         this.channel = channel;
         this.client = client;
+        this.sources = sources;
         AudioCipher cipher = parameters.encrypted(StreamParameters.ENCRYPT_AUDIO)
                 ? new AudioCipher(handshake.session().parameters().remoteInputKey(),
                         handshake.session().parameters().remoteInputKeyId()) : null;
         packetizer = new AudioPacketizer(parameters.audioPacketDurationMs(), cipher);
-        source = new TestToneSource(parameters.audioChannels());
-        thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("twilight-audio-" + sessionId,
-                true));
+        format = new AudioFormat(OpusEncoder.SAMPLE_RATE, parameters.audioChannels(),
+                parameters.audioPacketDurationMs());
+        thread = new Thread(this::run, "twilight-audio-" + sessionId);
+        thread.setDaemon(true);
     }
 
-    /** Opens the encoder and starts sending, on the sender's thread. */
+    /** Starts the sender's thread, which opens the encoder and a source. */
     void start() {
-        thread.execute(() -> {
-            try {
-                encoder = new OpusEncoder(parameters.audioChannels(), parameters.audioPacketDurationMs(),
-                        bitrate(parameters.audioChannels(), parameters.highQualityAudio()));
-            } catch (RuntimeException | LinkageError e) {
-                LOG.warn("Audio of session {} cannot start: {}", sessionId, e.toString());
-                thread.shutdown();
-                return;
-            }
-            LOG.info("Audio of session {} sends a {}-channel test tone to {}", sessionId,
-                    parameters.audioChannels(), client);
-            thread.scheduleAtFixedRate(this::sendOne, 0, parameters.audioPacketDurationMs(), TimeUnit.MILLISECONDS);
-        });
+        thread.start();
     }
 
-    /** Stops sending and frees the encoder, waiting a bounded time for a packet being sent. */
+    /** Stops sending, waiting a bounded time for the thread, which frees the encoder and closes the capture. */
     void stop() {
-        try {
-            thread.execute(this::closeEncoder);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // already stopped
+        stopped = true;
+        AudioCapture running = capture;
+        if (running != null) {
+            running.close();
         }
-        thread.shutdown();
+        thread.interrupt();
         try {
-            if (!thread.awaitTermination(STOP_MILLIS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("Audio of session {} did not stop in {} ms", sessionId, STOP_MILLIS);
-                thread.shutdownNow();
-            }
+            thread.join(STOP_MILLIS);
         } catch (InterruptedException e) {
-            thread.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("Audio of session {} did not stop in {} ms", sessionId, STOP_MILLIS);
         }
     }
 
@@ -93,30 +99,120 @@ final class AudioSender {
         }
     }
 
-    private void sendOne() {
-        if (encoder == null || thread.isShutdown()) {
+    /** The source captured from now, null when there is none. */
+    String sourceName() {
+        AudioCaptureSource source = captureSource;
+        return capture == null || source == null ? null : source.name();
+    }
+
+    private void run() {
+        OpusEncoder encoder;
+        try {
+            encoder = new OpusEncoder(OpusLayout.of(parameters.audioChannels(), parameters.highQualityAudio()),
+                    parameters.audioPacketDurationMs(),
+                    bitrate(parameters.audioChannels(), parameters.highQualityAudio()));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Audio of session {} cannot start: {}", sessionId, e.toString());
             return;
         }
-        try {
-            byte[] opus = encoder.encode(source.next(encoder.frameSamples()));
-            if (opus == null) {
-                return;
+        try (encoder) {
+            while (!stopped) {
+                AudioCapture current = select();
+                if (current == null) {
+                    sources.awaitChange(seenGeneration);
+                    continue;
+                }
+                short[] pcm;
+                try {
+                    pcm = current.nextChunk();
+                } catch (CaptureException e) {
+                    if (!stopped) {
+                        passOver(e.getMessage());
+                    }
+                    continue;
+                }
+                send(encoder, pcm);
             }
-            InetSocketAddress destination = client;
-            for (byte[] datagram : packetizer.packetize(opus, 0, opus.length)) {
-                channel.write(new DatagramPacket(Unpooled.copiedBuffer(datagram), destination));
-            }
-            channel.flush();
-        } catch (RuntimeException e) {
-            // a scheduled task that throws is never run again: log and go on with the next packet
-            LOG.warn("Audio of session {} skipped a packet: {}", sessionId, e.toString());
+        } catch (InterruptedException e) {
+            // stop() interrupts
+        } finally {
+            closeCapture();
         }
     }
 
-    private void closeEncoder() {
-        if (encoder != null) {
-            encoder.close();
-            encoder = null;
+    /** The capture to read now: the one open, unless the sources changed and another is better. */
+    private AudioCapture select() {
+        long generation = sources.generation();
+        if (capture != null && generation == seenGeneration) {
+            return capture;
+        }
+        if (generation != seenGeneration) {
+            passedOver.clear();
+            seenGeneration = generation;
+        }
+        List<AudioCaptureSource> ranked = sources.ranked();
+        ranked.removeAll(passedOver);
+        if (capture != null && !ranked.isEmpty() && ranked.get(0) == captureSource) {
+            return capture;
+        }
+        closeCapture();
+        for (AudioCaptureSource source : ranked) {
+            try {
+                AudioCapture opened = source.open(format);
+                captureSource = source;
+                capture = opened;
+                warnedNoSource = false;
+                LOG.info("Audio of session {} sends {} channels from '{}' to {}", sessionId, format.channels(),
+                        source.name(), client);
+                return opened;
+            } catch (CaptureException | RuntimeException e) {
+                passedOver.add(source);
+                LOG.warn("Audio of session {} cannot capture from '{}': {}", sessionId, source.name(), e.getMessage());
+            }
+        }
+        if (!warnedNoSource) {
+            warnedNoSource = true;
+            LOG.warn("Audio of session {} has no audio source that can capture (registered: {}): it sends no sound "
+                    + "until one comes, and the session goes on. Start an audio capture bundle (the synthetic '{}' "
+                    + "is in dev.twilight.capture.synthetic) or check audio.source.preference in {}", sessionId,
+                    sources.names(), AudioSources.TONE, RtspServer.PID);
+        }
+        return null;
+    }
+
+    private void passOver(String reason) {
+        LOG.warn("Audio source '{}' of session {} stopped ({}): moving to the next one", captureSource.name(),
+                sessionId, reason);
+        passedOver.add(captureSource);
+        closeCapture();
+    }
+
+    private void send(OpusEncoder encoder, short[] pcm) {
+        byte[] opus;
+        try {
+            opus = encoder.encode(pcm);
+        } catch (IllegalArgumentException e) {
+            passOver("it gave a chunk of another format: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("Audio of session {} skipped a packet: {}", sessionId, e.toString());
+            return;
+        }
+        if (opus == null) {
+            return;
+        }
+        InetSocketAddress destination = client;
+        for (byte[] datagram : packetizer.packetize(opus, 0, opus.length)) {
+            channel.write(new DatagramPacket(Unpooled.copiedBuffer(datagram), destination));
+        }
+        channel.flush();
+    }
+
+    private void closeCapture() {
+        AudioCapture open = capture;
+        capture = null;
+        if (open != null) {
+            open.close();
         }
     }
 

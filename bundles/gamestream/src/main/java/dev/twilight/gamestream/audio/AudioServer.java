@@ -1,5 +1,6 @@
 package dev.twilight.gamestream.audio;
 
+import dev.twilight.api.capture.AudioCaptureSource;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
 import dev.twilight.gamestream.rtsp.RtspHandshakes;
 import dev.twilight.gamestream.rtsp.StreamPing;
@@ -18,6 +19,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host side of the audio port: takes the clients' audio pings, finds each one's session by its ping payload and,
- * on the first ping of an announced session, starts an {@link AudioSender} to the ping's source address. Datagrams
+ * on the first ping of an announced session, starts an {@link AudioSender} to the ping's source address, which
+ * captures from the best of the audio capture sources it is given ({@link #addSource}). Datagrams
  * that are no announced session's ping are counted and dropped. Pings and session ends are handled on one event
  * loop, so a session that ended gets no sender afterwards.
  */
@@ -38,6 +41,7 @@ public final class AudioServer {
     private static final long SHUTDOWN_SECONDS = 5;
 
     private final RtspHandshakes handshakes;
+    private final AudioSources sources;
     /** Written on the event loop only; read by anyone. */
     private final Map<String, AudioSender> bySessionId = new ConcurrentHashMap<>();
     private final AtomicLong ignoredDatagrams = new AtomicLong();
@@ -48,10 +52,14 @@ public final class AudioServer {
     /**
      * Binds the audio port.
      *
+     * @param sourcePreference audio capture source names, best first; sources not named come after, the synthetic
+     *                         tone last
      * @throws IOException when the port cannot be bound
      */
-    public AudioServer(InetSocketAddress bind, RtspHandshakes handshakes) throws IOException {
+    public AudioServer(InetSocketAddress bind, RtspHandshakes handshakes, List<String> sourcePreference)
+            throws IOException {
         this.handshakes = handshakes;
+        this.sources = new AudioSources(sourcePreference);
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("twilight-audio-io", true),
                 NioIoHandler.newFactory());
         loop = group.next();
@@ -74,6 +82,16 @@ public final class AudioServer {
     /** The UDP port bound. */
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** An audio capture source came: running senders move to it between two chunks if it ranks higher. */
+    public void addSource(AudioCaptureSource source) {
+        sources.add(source);
+    }
+
+    /** An audio capture source goes: senders using it move to the next one. */
+    public void removeSource(AudioCaptureSource source) {
+        sources.remove(source);
     }
 
     /** The session stops: so does its audio. Call after its handshake was forgotten. */
@@ -100,6 +118,11 @@ public final class AudioServer {
         return bySessionId.containsKey(sessionId);
     }
 
+    /** The name of the source the session's audio captures from now; empty while none or not sending. */
+    public Optional<String> sourceOf(String sessionId) {
+        return Optional.ofNullable(bySessionId.get(sessionId)).map(AudioSender::sourceName);
+    }
+
     /** Datagrams dropped for not being an announced session's ping. */
     public long ignoredDatagrams() {
         return ignoredDatagrams.get();
@@ -121,7 +144,7 @@ public final class AudioServer {
             return;
         }
         AudioSender sender = new AudioSender(handshake, handshake.parameters().orElseThrow(), channel,
-                packet.sender());
+                packet.sender(), sources);
         bySessionId.put(sessionId, sender);
         sender.start();
     }

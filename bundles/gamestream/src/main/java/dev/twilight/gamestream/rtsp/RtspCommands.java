@@ -2,7 +2,7 @@ package dev.twilight.gamestream.rtsp;
 
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.StreamSession;
-import java.util.List;
+import dev.twilight.gamestream.audio.OpusLayout;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -24,13 +24,6 @@ final class RtspCommands {
     /** The start of a base64 HEVC VPS: clients read it as "HEVC can be streamed". */
     private static final String HEVC_MARKER = "sprop-parameter-sets=AAAAAU";
     private static final String AV1_MARKER = "a=rtpmap:98 AV1/90000";
-    /**
-     * Opus multistream layouts (channels, streams, coupled streams, mapping); for each channel count the first is
-     * normal and the second high quality. 6 and 8 channels come pre-rotated, as clients move the last digit to
-     * the fourth place.
-     */
-    private static final List<String> SURROUND_PARAMS = List.of("21101", "21101", "642012453", "660012345",
-            "85301245367", "88001234567");
     /** Clients keep the part of the {@code Session} header before the semicolon. */
     private static final String SESSION_TIMEOUT = ";timeout = 90";
 
@@ -73,7 +66,8 @@ final class RtspCommands {
         if (VideoCodec.AV1.availableIn(codecs)) {
             body.append(AV1_MARKER).append("\r\n");
         }
-        SURROUND_PARAMS.forEach(params -> body.append("a=fmtp:97 surround-params=").append(params).append("\r\n"));
+        OpusLayout.ADVERTISED.forEach(layout -> body.append("a=fmtp:97 surround-params=")
+                .append(layout.surroundParams()).append("\r\n"));
         return body.toString();
     }
 

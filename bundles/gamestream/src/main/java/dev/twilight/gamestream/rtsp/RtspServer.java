@@ -1,5 +1,6 @@
 package dev.twilight.gamestream.rtsp;
 
+import dev.twilight.api.capture.AudioCaptureSource;
 import dev.twilight.api.input.InputSink;
 import dev.twilight.api.pairing.PairingService;
 import dev.twilight.api.pipeline.VideoPipeline;
@@ -27,6 +28,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -53,10 +55,10 @@ import org.slf4j.LoggerFactory;
  * {@link PairingService} properties give the base port and address, and keeps each session's handshake in
  * {@link #handshakes()} for the streaming planes. It owns the {@link VideoServer} on the video port and the
  * {@link ControlServer} on the control port, which find their sessions among these handshakes, hands the video
- * server the {@link VideoPipeline} and the control server the {@link InputSink}s, and routes the clients' IDR
- * requests to the session's video. It registers itself as a {@link SessionListener}, to forget a session's
- * handshake and end its video and control stream when the session stops, with the bound port as property
- * {@value #PORT_PROPERTY}.
+ * server the {@link VideoPipeline}, the audio server the {@link AudioCaptureSource}s and the control server the
+ * {@link InputSink}s, and routes the clients' IDR requests to the session's video. It registers itself as a
+ * {@link SessionListener}, to forget a session's handshake and end its video and control stream when the session
+ * stops, with the bound port as property {@value #PORT_PROPERTY}.
  */
 @Component(service = {}, configurationPid = RtspServer.PID, immediate = true,
         // starts only from its configuration file, so built-in defaults never listen first
@@ -124,10 +126,11 @@ public class RtspServer implements SessionListener {
                     config.bind_address().isBlank() ? nvhttpAddress : config.bind_address().strip());
             // a free RTSP port (tests) takes free video and control ports too; SETUP announces the ones bound
             video = new VideoServer(new InetSocketAddress(address, port == 0 ? 0 : videoPort), handshakes, sessions,
-                    pipeline::get);
+                    pipeline::get, config.video_pacing_mbps() * 1_000_000L);
             control = new ControlServer(new InetSocketAddress(address, port == 0 ? 0 : controlPort), handshakes,
                     sessions, sessionId -> new IdrRequestCount(video.idrRequests(sessionId)));
-            audio = new AudioServer(new InetSocketAddress(address, port == 0 ? 0 : audioPort), handshakes);
+            audio = new AudioServer(new InetSocketAddress(address, port == 0 ? 0 : audioPort), handshakes,
+                    List.of(config.audio_source_preference()));
             StreamPorts ports = new StreamPorts(video.port(), control.port(), audio.port());
             RtspResponder responder = new RtspResponder(sessions, handshakes,
                     new RtspCommands(sessions, handshakes, () -> CodecSupport.flags(pipeline.get()), ports));
@@ -217,6 +220,16 @@ public class RtspServer implements SessionListener {
 
     void removeInputSink(InputSink sink) {
         control.removeInputSink(sink);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addAudioSource(AudioCaptureSource source) {
+        audio.addSource(source);
+    }
+
+    void removeAudioSource(AudioCaptureSource source) {
+        audio.removeSource(source);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

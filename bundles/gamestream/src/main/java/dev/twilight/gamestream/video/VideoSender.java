@@ -11,8 +11,8 @@ import dev.twilight.gamestream.control.IdrRequests;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
 import dev.twilight.gamestream.rtsp.StreamParameters;
 import dev.twilight.transport.crypto.VideoCipher;
-import dev.twilight.transport.video.VideoFrameType;
 import dev.twilight.transport.video.VideoPacketizer;
+import dev.twilight.transport.video.VideoStreamSender;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One session's video: a stream of the host's pipeline opened with what ANNOUNCE settled, whose access units are
- * packetized on the encode thread and sent to the address the client's video pings come from. Frames are
- * numbered from 1; key frames go out as IDR frames. Opened and stopped by {@link VideoServer} on one thread.
+ * One session's video: a stream of the host's pipeline opened with what ANNOUNCE settled, whose access units a
+ * {@link VideoStreamSender} packetizes on the encode thread and sends, paced, from its own thread to the address the
+ * client's video pings come from. Frames are numbered from 1; key frames go out as IDR frames; frames dropped for
+ * being stale bring a key frame. Opened and stopped by {@link VideoServer} on one thread.
  */
 final class VideoSender implements AccessUnitListener, IdrRequests {
 
@@ -35,19 +36,20 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
     private final StreamParameters parameters;
     private final Channel channel;
     private final Consumer<String> stopSession;
-    /** Used on the encode thread only, under this sender's lock. */
-    private final VideoPacketizer packetizer;
-    private long nextFrameIndex = 1;
+    private final VideoStreamSender sender;
     private volatile InetSocketAddress client;
     private volatile VideoStream stream;
     private volatile boolean stopped;
 
     /**
-     * @param client      where the client's first video ping came from
-     * @param stopSession asks the session manager to stop the session, with the reason
+     * Starts the sending thread.
+     *
+     * @param client              where the client's first video ping came from
+     * @param pacingBitsPerSecond the pacing budget; 0 sends each frame as one burst
+     * @param stopSession         asks the session manager to stop the session, with the reason
      */
     VideoSender(RtspHandshake handshake, StreamParameters parameters, Channel channel, InetSocketAddress client,
-                Consumer<String> stopSession) {
+                long pacingBitsPerSecond, Consumer<String> stopSession) {
         this.sessionId = handshake.session().id();
         this.parameters = parameters;
         this.channel = channel;
@@ -55,8 +57,10 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
         this.stopSession = stopSession;
         VideoCipher cipher = parameters.encrypted(StreamParameters.ENCRYPT_VIDEO)
                 ? new VideoCipher(handshake.session().parameters().remoteInputKey()) : null;
-        packetizer = new VideoPacketizer(parameters.packetSize(), parameters.fecPercentage(),
+        VideoPacketizer packetizer = new VideoPacketizer(parameters.packetSize(), parameters.fecPercentage(),
                 parameters.minRequiredFecPackets(), System.nanoTime(), cipher);
+        sender = new VideoStreamSender("twilight-video-send-" + sessionId, packetizer, pacingBitsPerSecond,
+                this::send, this::requestIdr);
     }
 
     /** Opens the pipeline stream; when that fails the session stops, as it cannot stream without video. */
@@ -73,12 +77,17 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
         }
     }
 
-    /** Closes the pipeline stream; nothing is sent after. */
+    /** Closes the pipeline stream and stops the sending thread; nothing is sent after. */
     void stop() {
         stopped = true;
         VideoStream opened = stream;
         if (opened != null) {
             opened.close();
+        }
+        sender.close();
+        if (sender.droppedFrames() > 0) {
+            LOG.info("Video of session {} dropped {} stale frames: the network or this host could not keep up",
+                    sessionId, sender.droppedFrames());
         }
     }
 
@@ -91,25 +100,24 @@ final class VideoSender implements AccessUnitListener, IdrRequests {
     }
 
     @Override
-    public synchronized void accessUnit(AccessUnit unit) {
+    public void accessUnit(AccessUnit unit) {
         if (stopped) {
             return;
         }
-        long frameIndex = nextFrameIndex++;
-        List<byte[]> datagrams;
         try {
-            datagrams = packetizer.packetize(unit, frameIndex,
-                    unit.keyFrame() ? VideoFrameType.IDR : VideoFrameType.P_FRAME, System.nanoTime());
+            sender.send(unit);
         } catch (IllegalArgumentException e) {
             // the client sees the frame lost; a key frame lets it go on
-            LOG.warn("Video of session {} skipped frame {}: {}", sessionId, frameIndex, e.getMessage());
+            LOG.warn("Video of session {} skipped frame {}: {}", sessionId, unit.frameNumber(), e.getMessage());
             requestIdr();
-            return;
         }
+    }
+
+    /** One paced batch, on the sending thread; the event loop writes it to the socket in order. */
+    private void send(long frameIndex, List<byte[]> batch) {
         InetSocketAddress destination = client;
-        for (byte[] datagram : datagrams) {
-            // the packetizer reuses its arrays for the next frame
-            channel.write(new DatagramPacket(Unpooled.copiedBuffer(datagram), destination));
+        for (byte[] datagram : batch) {
+            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), destination));
         }
         channel.flush();
     }

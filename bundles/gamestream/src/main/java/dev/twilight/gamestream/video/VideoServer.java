@@ -53,6 +53,7 @@ public final class VideoServer {
     private final RtspHandshakes handshakes;
     private final SessionManager sessions;
     private final Supplier<VideoPipeline> pipeline;
+    private final long pacingBitsPerSecond;
     /** Written on the event loop only; read by anyone. */
     private final Map<String, VideoSender> bySessionId = new ConcurrentHashMap<>();
     private final AtomicLong ignoredDatagrams = new AtomicLong();
@@ -64,14 +65,16 @@ public final class VideoServer {
     /**
      * Binds the video port.
      *
-     * @param pipeline the host's video pipeline now, null while there is none
+     * @param pipeline            the host's video pipeline now, null while there is none
+     * @param pacingBitsPerSecond the budget each session's frames are paced at; 0 sends each frame as one burst
      * @throws IOException when the port cannot be bound
      */
     public VideoServer(InetSocketAddress bind, RtspHandshakes handshakes, SessionManager sessions,
-                       Supplier<VideoPipeline> pipeline) throws IOException {
+                       Supplier<VideoPipeline> pipeline, long pacingBitsPerSecond) throws IOException {
         this.handshakes = handshakes;
         this.sessions = sessions;
         this.pipeline = pipeline;
+        this.pacingBitsPerSecond = pacingBitsPerSecond;
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("twilight-video-io", true),
                 NioIoHandler.newFactory());
         loop = group.next();
@@ -160,7 +163,7 @@ public final class VideoServer {
             return;
         }
         StreamParameters parameters = handshake.parameters().orElseThrow();
-        VideoSender sender = new VideoSender(handshake, parameters, channel, source,
+        VideoSender sender = new VideoSender(handshake, parameters, channel, source, pacingBitsPerSecond,
                 reason -> streamCalls.execute(() -> sessions.streamStopped(sessionId, reason)));
         bySessionId.put(sessionId, sender);
         streamCalls.execute(() -> sender.open(pipeline.get()));

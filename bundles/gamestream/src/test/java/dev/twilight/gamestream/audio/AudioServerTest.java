@@ -38,6 +38,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -69,6 +71,7 @@ class AudioServerTest extends RtspServerFixture {
 
     @Test
     void aPingedSessionReceivesStereoOpusThatDecodes() throws Exception {
+        server.audio().addSource(new ToneSource(AudioSources.TONE));
         announce("1");
         ping();
         assertDecodes(receive(200, null), 2);
@@ -76,6 +79,7 @@ class AudioServerTest extends RtspServerFixture {
 
     @Test
     void encryptedAudioDecryptsWithTheSessionsKeyAndDecodes() throws Exception {
+        server.audio().addSource(new ToneSource(AudioSources.TONE));
         announce("5");
         ping();
         assertDecodes(receive(200, new AudioCipher(KEY, KEY_ID)), 2);
@@ -83,6 +87,7 @@ class AudioServerTest extends RtspServerFixture {
 
     @Test
     void endingTheSessionStopsThePackets() throws Exception {
+        server.audio().addSource(new ToneSource(AudioSources.TONE));
         announce("1");
         ping();
         assertFalse(receive(50, null).isEmpty());
@@ -96,7 +101,40 @@ class AudioServerTest extends RtspServerFixture {
         Thread.sleep(300);
         drain();
         client.setSoTimeout(200);
-        assertThrows(client);
+        assertThrows(client, "no audio after the session ended");
+    }
+
+    @Test
+    void aSystemSourceIsPreferredToTheToneAndWhenItGoesTheStreamMovesToTheToneWithinTheSession() throws Exception {
+        ToneSource system = new ToneSource("system");
+        server.audio().addSource(new ToneSource(AudioSources.TONE));
+        server.audio().addSource(system);
+        announce("1");
+        ping();
+        await(() -> Optional.of("system").equals(server.audio().sourceOf(session.id())), "it captures from 'system'");
+        assertDecodes(receive(100, null), 2);
+        // as SCR does when the source's bundle stops: unbind, then deactivate, which closes its captures
+        server.audio().removeSource(system);
+        system.close();
+        await(() -> Optional.of(AudioSources.TONE).equals(server.audio().sourceOf(session.id())),
+                "it captures from the tone");
+        drain();
+        client.setSoTimeout(2_000);
+        assertDecodes(receive(100, null), 2);
+        assertTrue(sessions.stopReason(session.id()).isEmpty(), "the session goes on");
+    }
+
+    @Test
+    void withoutAnySourceNothingIsSentAndTheSessionGoesOnUntilOneComes() throws Exception {
+        announce("1");
+        ping();
+        await(() -> server.audio().sending(session.id()), "the sender runs");
+        client.setSoTimeout(300);
+        assertThrows(client, "no audio without a source");
+        assertTrue(sessions.stopReason(session.id()).isEmpty(), "the session goes on");
+        server.audio().addSource(new ToneSource(AudioSources.TONE));
+        client.setSoTimeout(2_000);
+        assertDecodes(receive(100, null), 2);
     }
 
     @Test
@@ -177,13 +215,23 @@ class AudioServerTest extends RtspServerFixture {
         }
     }
 
-    private static void assertThrows(DatagramSocket socket) {
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static void assertThrows(DatagramSocket socket, String why) {
         org.junit.jupiter.api.Assertions.assertThrows(SocketTimeoutException.class,
-                () -> socket.receive(new DatagramPacket(new byte[2048], 2048)), "no audio after the session ended");
+                () -> socket.receive(new DatagramPacket(new byte[2048], 2048)), why);
     }
 
     private static void assertDecodes(List<byte[]> payloads, int channels) {
-        assertTrue(payloads.size() >= 10, "only " + payloads.size() + " packets in 200 ms");
+        assertTrue(payloads.size() >= 10, "only " + payloads.size() + " packets");
         AVCodecContext decoder = avcodec_alloc_context3(avcodec_find_decoder(AV_CODEC_ID_OPUS));
         AVPacket packet = av_packet_alloc();
         AVFrame frame = av_frame_alloc();

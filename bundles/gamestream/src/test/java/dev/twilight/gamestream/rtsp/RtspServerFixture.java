@@ -6,6 +6,7 @@ import dev.twilight.api.session.LaunchParameters;
 import dev.twilight.api.session.StreamSession;
 import dev.twilight.gamestream.nvhttp.TestHostServices.EncoderList;
 import dev.twilight.gamestream.nvhttp.TestHostServices.RecordingSessions;
+import dev.twilight.transport.video.Pacer;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,16 @@ public abstract class RtspServerFixture {
             @Override
             public String bind_address() {
                 return "";
+            }
+
+            @Override
+            public int video_pacing_mbps() {
+                return (int) (Pacer.DEFAULT_BITS_PER_SECOND / 1_000_000);
+            }
+
+            @Override
+            public String[] audio_source_preference() {
+                return new String[0];
             }
         };
     }

@@ -13,10 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A video pipeline whose streams send the given access units once, on a thread of their own, as an encoder would;
- * its encoders are the fixture's.
+ * A video pipeline whose streams send the given access units once, on a thread of their own, as an encoder would,
+ * {@value #FRAME_GAP_MS} ms apart: on a busy machine too, the sending thread is done with a frame before the next
+ * comes, so none goes stale. Its encoders are the fixture's.
  */
 final class FramePipeline implements VideoPipeline {
+
+    private static final long FRAME_GAP_MS = 50;
 
     final CompletableFuture<FrameStream> opened = new CompletableFuture<>();
     private final VideoPipeline encoders;
@@ -31,7 +34,16 @@ final class FramePipeline implements VideoPipeline {
     public VideoStream open(StreamConfiguration requested, AccessUnitListener listener) {
         FrameStream stream = new FrameStream(requested);
         opened.complete(stream);
-        Thread encode = new Thread(() -> units.forEach(listener::accessUnit), "test-encode");
+        Thread encode = new Thread(() -> {
+            for (AccessUnit unit : units) {
+                listener.accessUnit(unit);
+                try {
+                    Thread.sleep(FRAME_GAP_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "test-encode");
         encode.setDaemon(true);
         encode.start();
         return stream;
