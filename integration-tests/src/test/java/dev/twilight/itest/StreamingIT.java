@@ -16,12 +16,13 @@ import dev.twilight.api.client.StreamPlayer;
 import dev.twilight.api.client.StreamSettings;
 import dev.twilight.api.client.StreamStatistics;
 import dev.twilight.api.input.InputEvent;
+import dev.twilight.api.input.InputSink;
 import dev.twilight.api.pairing.PairingService;
-import dev.twilight.api.session.SessionListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -31,14 +32,15 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The streaming plane end to end on loopback: the Twilight client pairs with and launches "Desktop" on the host in
  * the same framework, then plays the synthetic test pattern through RTSP, the encrypted control stream, video with
- * FEC and Opus audio, decoding every frame and reading back the frame numbers stamped into the pictures; then
- * again with simulated loss, until quitting the app ends the stream from the host's side.
+ * FEC and Opus audio, decoding every frame and reading back the frame numbers stamped into the pictures, while the
+ * client's keyboard and mouse input reaches the host's input sinks; then again with simulated loss, until quitting
+ * the app ends the stream from the host's side. The same through separate processes, at length and with the
+ * policies, is {@link ClientCliIT}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -48,7 +50,6 @@ public class StreamingIT {
     private static final int HEIGHT = 720;
     private static final int FPS = 60;
     private static final int BITRATE_KBPS = 8000;
-    private static final String RTSP_PORT = "rtsp.port";
 
     @Inject
     private BundleContext context;
@@ -65,16 +66,23 @@ public class StreamingIT {
     }
 
     @Test
-    public void playsACleanStreamThenRecoversFromLoss() throws Exception {
-        HostAddress host = host();
+    public void playsACleanStreamWithInputThenRecoversFromLoss() throws Exception {
+        HostAddress host = HostFixture.host(context);
         pair(host);
         HostApp desktop = client.appList(host).stream().filter(app -> app.title().equals("Desktop")).findFirst()
                 .orElseThrow();
 
-        LaunchResult launch = atRtspPort(client.launch(host, LaunchRequest.stereo(desktop.id(), WIDTH, HEIGHT, FPS)));
+        LaunchResult launch = client.launch(host, LaunchRequest.stereo(desktop.id(), WIDTH, HEIGHT, FPS));
+        RecordingInputSink sink = new RecordingInputSink();
+        ServiceRegistration<InputSink> registration = context.registerService(InputSink.class, sink, null);
         Playback clean = player.play(host, launch, StreamSettings.of(WIDTH, HEIGHT, FPS, BITRATE_KBPS));
-        clean.send(new InputEvent.MouseMove(3, -2));
-        assertFalse("the stream runs until stopped", clean.awaitEnd(Duration.ofSeconds(10)).isPresent());
+        List<InputEvent> typed = List.of(new InputEvent.Key(true, 0x41, 0), new InputEvent.Key(false, 0x41, 0),
+                new InputEvent.MouseMove(3, -2), new InputEvent.MouseButton(true, 1),
+                new InputEvent.MouseButton(false, 1), new InputEvent.Scroll(false, -120));
+        typed.forEach(clean::send);
+        HostFixture.await("the host's input sink gets the client's input", 10, () -> sink.events().equals(typed));
+        registration.unregister();
+        assertFalse("the stream runs until stopped", clean.awaitEnd(Duration.ofSeconds(3)).isPresent());
         assertEquals(StreamEnd.Reason.CLOSED, clean.stop().reason());
         PlaybackStatistics played = clean.statistics();
         StreamStatistics received = played.stream();
@@ -95,14 +103,14 @@ public class StreamingIT {
         assertTrue("the test tone is not silence", played.audioPeak() > 0);
         assertEquals(0, received.datagramsDroppedBySimulation());
 
-        LaunchResult resumed = atRtspPort(client.serverInfo(host).busy()
+        LaunchResult resumed = client.serverInfo(host).busy()
                 ? client.resume(host, LaunchRequest.stereo(0, WIDTH, HEIGHT, FPS))
-                : client.launch(host, LaunchRequest.stereo(desktop.id(), WIDTH, HEIGHT, FPS)));
+                : client.launch(host, LaunchRequest.stereo(desktop.id(), WIDTH, HEIGHT, FPS));
         Playback lossy = player.play(host, resumed, StreamSettings.of(WIDTH, HEIGHT, FPS, BITRATE_KBPS)
                 .withSimulatedLoss(10));
-        await("a lost frame makes the client ask for a key frame", 15, () -> lossy.statistics().stream().idrRequests() > 0);
+        HostFixture.await("a lost frame makes the client ask for a key frame", 15, () -> lossy.statistics().stream().idrRequests() > 0);
         PlaybackStatistics atRequest = lossy.statistics();
-        await("decoding goes on after the host's key frame", 15, () -> lossy.statistics().framesDecoded()
+        HostFixture.await("decoding goes on after the host's key frame", 15, () -> lossy.statistics().framesDecoded()
                 > atRequest.framesDecoded() + FPS && lossy.statistics().lastStamp() > atRequest.lastStamp());
         client.cancel(host);
         StreamEnd quit = lossy.awaitEnd(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError(
@@ -125,17 +133,6 @@ public class StreamingIT {
         assertFalse(client.serverInfo(host).busy());
     }
 
-    /**
-     * The session URL names the RTSP port a host has by convention (nvhttp + 21); the test's host listens on one
-     * the system picked, which its {@code SessionListener} service names.
-     */
-    private LaunchResult atRtspPort(LaunchResult launch) throws InvalidSyntaxException {
-        ServiceReference<SessionListener> rtsp = context.getServiceReferences(SessionListener.class,
-                "(" + RTSP_PORT + "=*)").iterator().next();
-        String url = launch.sessionUrl().replaceAll(":\\d+$", ":" + rtsp.getProperty(RTSP_PORT));
-        return new LaunchResult(url, launch.remoteInputKey(), launch.remoteInputKeyId());
-    }
-
     private void pair(HostAddress host) throws Exception {
         String pin = client.newPin();
         CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> {
@@ -145,31 +142,33 @@ public class StreamingIT {
                 throw new IllegalStateException(e);
             }
         });
-        await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
+        HostFixture.await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
         assertTrue(pairing.submitPin(pin, "Streaming test").accepted());
         attempt.get(30, TimeUnit.SECONDS);
     }
 
-    private HostAddress host() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            ServiceReference<PairingService> reference = context.getServiceReference(PairingService.class);
-            if (reference != null && reference.getProperty("nvhttp.port") != null) {
-                return new HostAddress("127.0.0.1", (Integer) reference.getProperty("nvhttp.port"),
-                        (Integer) reference.getProperty("nvhttp.https.port"));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the nvhttp server did not come up");
-    }
+    /** The host's input sink as a test sees it: every event it was handed, in order. */
+    private static final class RecordingInputSink implements InputSink {
 
-    private static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + seconds + " s waiting until " + what);
-            }
-            Thread.sleep(20);
+        private final List<InputEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public boolean supports(Class<? extends InputEvent> kind) {
+            return true;
+        }
+
+        @Override
+        public void inject(String sessionId, InputEvent event) {
+            events.add(event);
+        }
+
+        List<InputEvent> events() {
+            return List.copyOf(events);
         }
     }
 }
