@@ -19,6 +19,7 @@ import dev.twilight.api.pairing.PairingService;
 import dev.twilight.api.session.ClientRef;
 import dev.twilight.api.session.LaunchOutcome;
 import dev.twilight.api.session.LaunchParameters;
+import dev.twilight.api.session.SessionListener;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.SessionState;
 import dev.twilight.api.session.StreamSession;
@@ -118,7 +119,10 @@ public class ControlPlaneIT {
         long sleepersBefore = processes("sleep 300");
         LaunchResult launched = client.launch(host, LaunchRequest.stereo(sleeper.id(), 1280, 720, 60));
         assertTrue(launched.sessionUrl(), launched.sessionUrl().matches("rtspenc://127\\.0\\.0\\.1:\\d+"));
-        assertEquals(host.httpPort() + 21, Integer.parseInt(launched.sessionUrl().replaceAll(".*:", "")));
+        // the port the RTSP server bound (the system picked it here), which is nvhttp + 21 by default
+        Object rtspPort = context.getServiceReferences(SessionListener.class, "(rtsp.port=*)").iterator().next()
+                .getProperty("rtsp.port");
+        assertEquals(rtspPort, Integer.parseInt(launched.sessionUrl().replaceAll(".*:", "")));
         HostInfo busy = client.serverInfo(host);
         assertTrue(busy.busy());
         assertEquals(sleeper.id(), busy.currentGame());

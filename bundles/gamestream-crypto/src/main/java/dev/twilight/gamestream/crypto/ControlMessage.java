@@ -14,6 +14,8 @@ public record ControlMessage(int type, byte[] payload) {
     public static final int TERMINATION_SHORT = 0x0100;
     /** Host to client: BE32 HRESULT-style reason. */
     public static final int TERMINATION = 0x0109;
+    /** Host to client: u8 enabled, then 13 LE16 mastering-display values (Sunshine's layout). */
+    public static final int HDR_MODE = 0x010E;
     public static final int PING = 0x0200;
     public static final int INPUT = 0x0206;
     public static final int INVALIDATE_REFERENCE_FRAMES = 0x0301;

@@ -64,6 +64,8 @@ public final class ControlServer implements EnetListener {
             EnetConfig.DEFAULT.pingIntervalMillis());
     /** "The app exited": clients report a normal end (once a frame was shown). */
     private static final int GRACEFUL_TERMINATION = 0x80030023;
+    /** HDR mode message: enabled = 0 (SDR) and zeroed mastering metadata. */
+    private static final int HDR_MODE_BYTES = 1 + 13 * 2;
     /** Time for the termination message to leave before the peer is dropped. */
     private static final long TERMINATION_FLUSH_MS = 100;
     private static final long SHUTDOWN_SECONDS = 5;
@@ -179,6 +181,13 @@ public final class ControlServer implements EnetListener {
         byPeer.put(peer, stream);
         heard(stream);
         LOG.info("Control stream of session {} connected from {}", sessionId, peer.remoteAddress());
+        // as Sunshine at encoder start: the client learns the stream's dynamic range before the first frame
+        peer.send(0, stream.seal(new ControlMessage(ControlMessage.HDR_MODE, new byte[HDR_MODE_BYTES])),
+                Delivery.RELIABLE);
+        if (parameters.hdr()) {
+            LOG.info("Session {} asked for HDR; no encoder here produces 10-bit HDR yet, so it streams SDR and the "
+                    + "client was told so", sessionId);
+        }
     }
 
     @Override

@@ -143,13 +143,24 @@ class ControlServerTest extends RtspServerFixture {
     }
 
     @Test
+    void aConnectedClientLearnsTheStreamIsSdr() throws Exception {
+        connect();
+        HostMessage hdrMode = client.received.poll(5, TimeUnit.SECONDS);
+        assertNotNull(hdrMode, "the HDR mode message arrives");
+        assertEquals(0, hdrMode.sequence(), "the host's first message");
+        assertEquals(0x010E, hdrMode.type());
+        assertArrayEquals(new byte[27], hdrMode.payload(), "disabled, without mastering metadata");
+    }
+
+    @Test
     void aStoppingSessionsClientGetsTheTerminationMessageAndIsDisconnected() throws Exception {
         connect();
+        assertEquals(0x010E, client.received.poll(5, TimeUnit.SECONDS).type());
         server.sessionEvent(session, new SessionEvent(Instant.now(), SessionState.STOPPING, "force-disconnect",
                 "admin", "test"));
         HostMessage termination = client.received.poll(5, TimeUnit.SECONDS);
         assertNotNull(termination, "the termination message arrives");
-        assertEquals(0, termination.sequence(), "the host's first message");
+        assertEquals(1, termination.sequence(), "the host's second message");
         assertEquals(0x0109, termination.type());
         assertArrayEquals(new byte[] {(byte) 0x80, 0x03, 0x00, 0x23}, termination.payload());
         assertEquals(DisconnectReason.RESET, client.disconnected.get(5, TimeUnit.SECONDS));
