@@ -13,6 +13,10 @@ package dev.twilight.api.client;
  * @param lastStamp             the last stamped frame number, -1 before any
  * @param stampsOutOfOrder      stamps not greater than the one before
  * @param stampGaps             frame numbers skipped between consecutive stamps (frames never shown)
+ * @param captureToDecodedP50Ms median time from the stamped capture time to the decoded picture (glass to glass
+ *                              without the display): the host's and this machine's clocks must agree, as on one
+ *                              machine or with NTP; 0 without stamped frames
+ * @param captureToDecodedP99Ms 99th percentile of the same
  * @param audioPacketsDecoded   Opus packets decoded
  * @param audioSamplesDecoded   samples per channel decoded
  * @param audioDecodeErrors     packets the audio decoder rejected
@@ -21,7 +25,8 @@ package dev.twilight.api.client;
  */
 public record PlaybackStatistics(long framesDecoded, long decodeErrors, double decodeTimeP50Ms,
                                  double decodeTimeP99Ms, long stampedFrames, long unstampedFrames, long firstStamp,
-                                 long lastStamp, long stampsOutOfOrder, long stampGaps, long audioPacketsDecoded,
+                                 long lastStamp, long stampsOutOfOrder, long stampGaps, double captureToDecodedP50Ms,
+                                 double captureToDecodedP99Ms, long audioPacketsDecoded,
                                  long audioSamplesDecoded, long audioDecodeErrors, int audioPeak,
                                  StreamStatistics stream) {
 }

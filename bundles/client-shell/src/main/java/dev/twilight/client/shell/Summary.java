@@ -14,8 +14,9 @@ final class Summary {
     static String of(StreamEnd end, PlaybackStatistics playback, double seconds) {
         StreamStatistics stream = playback.stream();
         String stamps = playback.stampedFrames() == 0 ? "" : String.format(Locale.ROOT,
-                "%n  test pattern: frames %d to %d, %d out of order, %d skipped",
-                playback.firstStamp(), playback.lastStamp(), playback.stampsOutOfOrder(), playback.stampGaps());
+                "%n  test pattern: frames %d to %d, %d out of order, %d skipped; capture to decoded p50/p99 %.1f/%.1f ms",
+                playback.firstStamp(), playback.lastStamp(), playback.stampsOutOfOrder(), playback.stampGaps(),
+                playback.captureToDecodedP50Ms(), playback.captureToDecodedP99Ms());
         return String.format(Locale.ROOT, "Stream ended after %.1f s: %s%n"
                         + "  video: %d frames decoded (%.1f fps), %d decode errors, decode p50/p99 %.1f/%.1f ms, "
                         + "host latency p50/p99 %.1f/%.1f ms%n"

@@ -14,6 +14,7 @@ import dev.twilight.api.decode.DecoderSession;
 import dev.twilight.api.input.InputEvent;
 import dev.twilight.client.stats.Percentiles;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,7 @@ final class DecodingPlayback implements Playback, StreamReceiver {
     private final AudioDecoderSession audio;
     private final CompletableFuture<StreamEnd> end = new CompletableFuture<>();
     private final Percentiles decodeTime = new Percentiles();
+    private final Percentiles captureToDecoded = new Percentiles();
     private final StampSequence stamps = new StampSequence();
     private final AtomicLong framesDecoded = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
@@ -82,8 +84,12 @@ final class DecodingPlayback implements Playback, StreamReceiver {
         for (DecodedFrame picture : pictures) {
             decodeTime.recordNanos(picture.decodedNanos() - start);
             framesDecoded.incrementAndGet();
-            picture.stamp().ifPresentOrElse(stamp -> stamps.record(stamp.frameNumber()),
-                    unstampedFrames::incrementAndGet);
+            picture.stamp().ifPresentOrElse(stamp -> {
+                stamps.record(stamp.frameNumber());
+                // wall clocks, as the stamp carries the capture's: a picture taken on another machine is compared
+                // with this one's clock
+                captureToDecoded.recordTenthsOfMs((epochMicros() - stamp.captureEpochMicros()) / 100);
+            }, unstampedFrames::incrementAndGet);
         }
     }
 
@@ -99,6 +105,11 @@ final class DecodingPlayback implements Playback, StreamReceiver {
         audioPackets.incrementAndGet();
         audioSamples.addAndGet(pcm.length / audioChannels);
         audioPeak.accumulateAndGet(peakOf(pcm), Math::max);
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
     private static int peakOf(short[] pcm) {
@@ -120,7 +131,8 @@ final class DecodingPlayback implements Playback, StreamReceiver {
     public PlaybackStatistics statistics() {
         return new PlaybackStatistics(framesDecoded.get(), decodeErrors.get(), decodeTime.millis(0.5),
                 decodeTime.millis(0.99), stamps.count(), unstampedFrames.get(), stamps.first(), stamps.last(),
-                stamps.outOfOrder(), stamps.gaps(), audioPackets.get(), audioSamples.get(), audioErrors.get(),
+                stamps.outOfOrder(), stamps.gaps(), captureToDecoded.millis(0.5), captureToDecoded.millis(0.99),
+                audioPackets.get(), audioSamples.get(), audioErrors.get(),
                 audioPeak.get(), connection.statistics());
     }
 
