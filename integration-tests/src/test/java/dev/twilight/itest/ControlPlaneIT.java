@@ -31,12 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Before;
@@ -49,7 +46,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -106,7 +102,7 @@ public class ControlPlaneIT {
         assertFalse(plain.paired());
         assertTrue("H.264 is always offered", (plain.codecModeSupport() & 0x1) != 0);
 
-        pair(host, "Living room");
+        HostFixture.pair(client, pairing, host, "Living room");
         assertTrue(client.isPaired(host));
         assertTrue(client.serverInfo(host).paired());
         assertTrue(pairedClients.list().stream().anyMatch(paired -> paired.name().equals("Living room")));
@@ -148,7 +144,7 @@ public class ControlPlaneIT {
     public void aWrongPinFailsCleanlyAndAPinNeverEnteredTimesOut() throws Exception {
         HostAddress host = HostFixture.host(context);
         int before = pairedClients.list().size();
-        CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> pairQuietly(host, "1111"));
+        CompletableFuture<Void> attempt = HostFixture.pairingAttempt(client, host, "1111");
         HostFixture.await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
         assertTrue(pairing.submitPin("2222", "Wrong").accepted());
         try {
@@ -174,7 +170,7 @@ public class ControlPlaneIT {
     @Test
     public void anUnpairedCertificateIsRefusedOnHttpsAndPairingSurvivesAHostRestart() throws Exception {
         HostAddress host = HostFixture.host(context);
-        pair(host, "Laptop");
+        HostFixture.pair(client, pairing, host, "Laptop");
         PairedClient laptop = pairedClients.list().stream().filter(c -> c.name().equals("Laptop")).findFirst()
                 .orElseThrow();
         String hostId = client.serverInfo(host).uniqueId();
@@ -205,7 +201,7 @@ public class ControlPlaneIT {
     @Test
     public void seedScenarioStrictRefusesUntilThePingTimeoutReapsTheSilentStream() throws Exception {
         HostAddress host = HostFixture.host(context);
-        pair(host, "Phone");
+        HostFixture.pair(client, pairing, host, "Phone");
         HostFixture.setSessions(configurationAdmin, sessions, "strict", PING_TIMEOUT_MS);
         int appId = sleeperId(host);
         client.launch(host, LaunchRequest.stereo(appId, 1280, 720, 60));
@@ -229,7 +225,7 @@ public class ControlPlaneIT {
     @Test
     public void seedScenarioLenientQuitsAtOnceAndASwitchFromStrictTakesEffectOnTheNextRequest() throws Exception {
         HostAddress host = HostFixture.host(context);
-        pair(host, "Tablet");
+        HostFixture.pair(client, pairing, host, "Tablet");
         int appId = sleeperId(host);
 
         HostFixture.setSessions(configurationAdmin, sessions, "lenient", PING_TIMEOUT_MS);
@@ -264,7 +260,7 @@ public class ControlPlaneIT {
     @Test
     public void anAdminCanForceDisconnectOneSessionUnderEitherPolicy() throws Exception {
         HostAddress host = HostFixture.host(context);
-        pair(host, "Console");
+        HostFixture.pair(client, pairing, host, "Console");
         int appId = sleeperId(host);
         for (String policy : List.of("strict", "lenient")) {
             HostFixture.setSessions(configurationAdmin, sessions, policy, PING_TIMEOUT_MS);
@@ -295,22 +291,6 @@ public class ControlPlaneIT {
             assertTrue(raw(host, "GET /serverinfo HTTP/1.1\r\nHost: x\r\n\r\n").contains("<appversion>"));
         }
         assertEquals("7.1.431.-1", client.serverInfo(host).appVersion());
-    }
-
-    private void pair(HostAddress host, String name) throws Exception {
-        String pin = client.newPin();
-        CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> pairQuietly(host, pin));
-        HostFixture.await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
-        assertTrue(pairing.submitPin(pin, name).accepted());
-        attempt.get(30, TimeUnit.SECONDS);
-    }
-
-    private void pairQuietly(HostAddress host, String pin) {
-        try {
-            client.pair(host, pin, Duration.ofSeconds(30));
-        } catch (ClientException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     private int sleeperId(HostAddress host) throws ClientException {

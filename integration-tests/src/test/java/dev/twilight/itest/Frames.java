@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.twilight.api.decode.DecodedFrame;
-import dev.twilight.api.media.FrameStamp;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;

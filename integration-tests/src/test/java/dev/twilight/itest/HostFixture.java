@@ -1,11 +1,15 @@
 package dev.twilight.itest;
 
+import dev.twilight.api.client.ClientException;
+import dev.twilight.api.client.GameStreamClient;
 import dev.twilight.api.client.HostAddress;
 import dev.twilight.api.pairing.PairingService;
 import dev.twilight.api.session.SessionManager;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.osgi.framework.BundleContext;
@@ -43,6 +47,29 @@ final class HostFixture {
         properties.put("app.stop.timeout.ms", 2000);
         configuration.update(properties);
         await("policy " + policy + " in force", 10, () -> sessions.policyName().equals(policy));
+    }
+
+    /** Pairs the in-framework client with the host, entering its PIN on the host under {@code name}. */
+    static void pair(GameStreamClient client, PairingService pairing, HostAddress host, String name)
+            throws Exception {
+        String pin = client.newPin();
+        CompletableFuture<Void> attempt = pairingAttempt(client, host, pin);
+        await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
+        if (!pairing.submitPin(pin, name).accepted()) {
+            throw new AssertionError("the host did not take the PIN");
+        }
+        attempt.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The client's side of pairing, running until the host takes a PIN or the attempt times out. */
+    static CompletableFuture<Void> pairingAttempt(GameStreamClient client, HostAddress host, String pin) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                client.pair(host, pin, Duration.ofSeconds(30));
+            } catch (ClientException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {

@@ -20,9 +20,7 @@ import dev.twilight.api.input.InputSink;
 import dev.twilight.api.pairing.PairingService;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -68,7 +66,7 @@ public class StreamingIT {
     @Test
     public void playsACleanStreamWithInputThenRecoversFromLoss() throws Exception {
         HostAddress host = HostFixture.host(context);
-        pair(host);
+        HostFixture.pair(client, pairing, host, "Streaming test");
         HostApp desktop = client.appList(host).stream().filter(app -> app.title().equals("Desktop")).findFirst()
                 .orElseThrow();
 
@@ -131,20 +129,6 @@ public class StreamingIT {
         assertEquals(recovered.framesDecoded(), recovered.stampedFrames());
 
         assertFalse(client.serverInfo(host).busy());
-    }
-
-    private void pair(HostAddress host) throws Exception {
-        String pin = client.newPin();
-        CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> {
-            try {
-                client.pair(host, pin, Duration.ofSeconds(20));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        HostFixture.await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
-        assertTrue(pairing.submitPin(pin, "Streaming test").accepted());
-        attempt.get(30, TimeUnit.SECONDS);
     }
 
     /** The host's input sink as a test sees it: every event it was handed, in order. */

@@ -8,7 +8,6 @@ import dev.twilight.api.media.PixelFormat;
 import dev.twilight.api.media.VideoFrame;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /** A running test-pattern capture, paced at the mode's frame rate from the moment it was opened. */
@@ -18,10 +17,8 @@ final class SyntheticCapture implements VideoCapture {
     private final TestPattern pattern;
     private final ByteBuffer[] planes;
     private final int[] strides;
-    private final long startNanos = System.nanoTime();
     private final Consumer<SyntheticCapture> onClose;
-    private volatile boolean closed;
-    private volatile Thread waiter;
+    private final Metronome metronome;
     private long frameNumber;
 
     SyntheticCapture(VideoMode mode, TestPattern pattern, Consumer<SyntheticCapture> onClose) {
@@ -30,6 +27,7 @@ final class SyntheticCapture implements VideoCapture {
         this.planes = pattern.allocatePlanes();
         this.strides = pattern.strides();
         this.onClose = onClose;
+        this.metronome = new Metronome(mode.frameIntervalNanos(), "the synthetic capture");
     }
 
     @Override
@@ -39,21 +37,7 @@ final class SyntheticCapture implements VideoCapture {
 
     @Override
     public VideoFrame nextFrame() throws CaptureException, InterruptedException {
-        long due = startNanos + frameNumber * mode.frameIntervalNanos();
-        waiter = Thread.currentThread();
-        try {
-            for (long wait = due - System.nanoTime(); wait > 0 && !closed; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(this, wait);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-            }
-        } finally {
-            waiter = null;
-        }
-        if (closed) {
-            throw new CaptureException("the synthetic capture was closed");
-        }
+        metronome.await(frameNumber);
         long captureNanos = System.nanoTime();
         Instant now = Instant.now();
         long epochMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
@@ -64,12 +48,7 @@ final class SyntheticCapture implements VideoCapture {
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            Thread thread = waiter;
-            if (thread != null) {
-                LockSupport.unpark(thread);
-            }
+        if (metronome.stop()) {
             onClose.accept(this);
         }
     }

@@ -3,7 +3,6 @@ package dev.twilight.capture.synthetic;
 import dev.twilight.api.capture.AudioCapture;
 import dev.twilight.api.capture.AudioFormat;
 import dev.twilight.api.capture.CaptureException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /** A running tone capture: chunk k is due k chunk durations after the capture was opened. */
@@ -15,17 +14,15 @@ final class ToneCapture implements AudioCapture {
 
     private final AudioFormat format;
     private final Consumer<ToneCapture> onClose;
-    private final long startNanos = System.nanoTime();
-    private final long chunkNanos;
-    private volatile boolean closed;
-    private volatile Thread waiter;
+    private final Metronome metronome;
     private long chunkIndex;
     private long sampleIndex;
 
     ToneCapture(AudioFormat format, Consumer<ToneCapture> onClose) {
         this.format = format;
         this.onClose = onClose;
-        this.chunkNanos = format.samplesPerChunk() * 1_000_000_000L / format.sampleRate();
+        this.metronome = new Metronome(format.samplesPerChunk() * 1_000_000_000L / format.sampleRate(),
+                "the tone capture");
     }
 
     @Override
@@ -35,21 +32,7 @@ final class ToneCapture implements AudioCapture {
 
     @Override
     public short[] nextChunk() throws CaptureException, InterruptedException {
-        long due = startNanos + chunkIndex * chunkNanos;
-        waiter = Thread.currentThread();
-        try {
-            for (long wait = due - System.nanoTime(); wait > 0 && !closed; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(this, wait);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-            }
-        } finally {
-            waiter = null;
-        }
-        if (closed) {
-            throw new CaptureException("the tone capture was closed");
-        }
+        metronome.await(chunkIndex);
         chunkIndex++;
         int channels = format.channels();
         short[] pcm = new short[format.samplesPerChunk() * channels];
@@ -66,12 +49,7 @@ final class ToneCapture implements AudioCapture {
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            Thread thread = waiter;
-            if (thread != null) {
-                LockSupport.unpark(thread);
-            }
+        if (metronome.stop()) {
             onClose.accept(this);
         }
     }
