@@ -37,6 +37,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,7 @@ public final class ControlServer implements EnetListener {
     private final Map<EnetPeer, ControlStream> byPeer = new ConcurrentHashMap<>();
     private final EventLoopGroup group;
     private final EventLoop loop;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadPoolExecutor sessionCalls;
     private final EnetHost host;
 
@@ -131,20 +133,38 @@ public final class ControlServer implements EnetListener {
     public void sessionEnded(String sessionId) {
         loop.execute(() -> {
             ControlStream stream = bySessionId.remove(sessionId);
-            if (stream == null) {
-                return;
+            if (stream != null) {
+                terminate(stream);
             }
-            byPeer.remove(stream.peer());
-            byte[] reason = ByteBuffer.allocate(4).putInt(GRACEFUL_TERMINATION).array();
-            stream.peer().send(0, stream.seal(new ControlMessage(ControlMessage.TERMINATION, reason)),
-                    Delivery.RELIABLE);
-            loop.schedule(() -> stream.peer().disconnectNow(0), TERMINATION_FLUSH_MS, TimeUnit.MILLISECONDS);
-            LOG.info("Sent session {} its termination message", sessionId);
         });
     }
 
-    /** Disconnects every client (without a termination message) and closes the port. */
+    /** Runs on the loop: the termination message, then the peer is dropped once it had time to leave. */
+    private void terminate(ControlStream stream) {
+        byPeer.remove(stream.peer());
+        byte[] reason = ByteBuffer.allocate(4).putInt(GRACEFUL_TERMINATION).array();
+        stream.peer().send(0, stream.seal(new ControlMessage(ControlMessage.TERMINATION, reason)), Delivery.RELIABLE);
+        loop.schedule(() -> stream.peer().disconnectNow(0), TERMINATION_FLUSH_MS, TimeUnit.MILLISECONDS);
+        LOG.info("Sent session {} its termination message", stream.sessionId());
+    }
+
+    /**
+     * The host shuts down: every connected client gets the termination message, as when its app exits, then the
+     * port closes. Closing again does nothing.
+     */
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        loop.submit(() -> {
+            List<ControlStream> connected = List.copyOf(bySessionId.values());
+            bySessionId.clear();
+            connected.forEach(this::terminate);
+            return connected.size();
+        }).awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        // the messages leave before the host closes and drops whoever has not acknowledged them
+        loop.schedule(() -> { }, TERMINATION_FLUSH_MS, TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
         host.close().awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
         stopThreads();
     }

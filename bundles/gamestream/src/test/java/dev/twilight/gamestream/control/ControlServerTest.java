@@ -168,6 +168,18 @@ class ControlServerTest extends RtspServerFixture {
     }
 
     @Test
+    void aHostShuttingDownTellsEveryConnectedClientBeforeItCloses() throws Exception {
+        connect();
+        assertEquals(0x010E, client.received.poll(5, TimeUnit.SECONDS).type());
+        server.control().close();
+        HostMessage termination = client.received.poll(5, TimeUnit.SECONDS);
+        assertNotNull(termination, "the termination message arrives");
+        assertEquals(0x0109, termination.type());
+        assertArrayEquals(new byte[] {(byte) 0x80, 0x03, 0x00, 0x23}, termination.payload());
+        assertEquals(DisconnectReason.RESET, client.disconnected.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aClientThatDisconnectsStopsTheSession() throws Exception {
         connect();
         client.disconnect();
