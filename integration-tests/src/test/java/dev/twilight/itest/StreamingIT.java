@@ -21,7 +21,6 @@ import dev.twilight.api.pairing.PairingService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -145,30 +144,5 @@ public class StreamingIT {
         HostFixture.await("the pairing attempt waits for its PIN", 10, () -> !pairing.pending().isEmpty());
         assertTrue(pairing.submitPin(pin, "Streaming test").accepted());
         attempt.get(30, TimeUnit.SECONDS);
-    }
-
-    /** The host's input sink as a test sees it: every event it was handed, in order. */
-    private static final class RecordingInputSink implements InputSink {
-
-        private final List<InputEvent> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
-        public boolean supports(Class<? extends InputEvent> kind) {
-            return true;
-        }
-
-        @Override
-        public void inject(String sessionId, InputEvent event) {
-            events.add(event);
-        }
-
-        List<InputEvent> events() {
-            return List.copyOf(events);
-        }
     }
 }
