@@ -8,15 +8,21 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilight.api.client.HostAddress;
+import dev.twilight.api.input.InputEvent;
+import dev.twilight.api.input.InputSink;
 import dev.twilight.api.pairing.PairingService;
 import dev.twilight.api.pipeline.VideoPipeline;
 import dev.twilight.api.pipeline.VideoStream;
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.SessionState;
 import dev.twilight.api.session.StreamSession;
+import dev.twilight.testing.xvfb.Xvfb;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.inject.Inject;
@@ -28,7 +34,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -36,7 +44,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * sessions and pipeline), each {@code ./twilight client ...} in a process of its own, everything on loopback.
  * Covers pairing, listing, a 10 s 720p60 stream read back frame by frame, pause and resume, quitting, the strict
  * policy's refusal as the user sees it, clients that vanish under both policies, quitting under lenient with
- * several clients watching, and a stream with simulated loss that FEC and key-frame requests repair.
+ * several clients watching, a stream with simulated loss that FEC and key-frame requests repair, and a stream in
+ * a window on a virtual X server of the test's own, typed into, and recorded into a file FFmpeg reads back.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -61,7 +70,7 @@ public class ClientCliIT {
 
     @Configuration
     public Option[] configuration() {
-        return RoleOptions.role("host",
+        return RoleOptions.role("host", RoleOptions.xvfbSupport(), RoleOptions.mediaCodecSupport(),
                 systemProperty("twilight.repository.root").value(System.getProperty("twilight.repository.root")),
                 systemProperty("twilight.it.work").value(System.getProperty("twilight.it.work")));
     }
@@ -208,6 +217,72 @@ public class ClientCliIT {
         assertEquals("what was shown is in order: " + playback, 0, playback.get("stampsOutOfOrder").asLong());
         assertEquals(playback.toString(), 0, playback.get("decodeErrors").asLong());
         assertTrue("decoding went on to the end: " + playback, playback.get("framesDecoded").asLong() > 200);
+    }
+
+    @Test
+    public void aWindowShowsThePatternSendsTheKeysTypedIntoItAndTheRecordingPlaysBack() throws Exception {
+        Path state = pairedClient("Workstation");
+        RecordingInputSink input = new RecordingInputSink();
+        ServiceRegistration<InputSink> registration = context.registerService(InputSink.class, input, null);
+        Path recording = work.resolve("window.mkv");
+        Path stats = work.resolve("window.json");
+        Map<String, String> checks;
+        try (Xvfb xvfb = Xvfb.start(1280, 800, work.resolve("xvfb.log"));
+             ClientProcess stream = ClientProcess.start(Map.of("DISPLAY", xvfb.display()), state, "stream", host,
+                     "Desktop", "--resolution", "1280x720", "--window", "--seconds", "12", "--record",
+                     recording.toString(), "--stats-json", stats.toString())) {
+            stream.awaitLine("the first status line", 30, line -> line.contains("fps received"));
+            checks = windowChecks(xvfb.display());
+            HostFixture.await("the host gets the A typed into the window, down and up", 10,
+                    () -> input.events().containsAll(List.of(new InputEvent.Key(true, 0x41, 0),
+                            new InputEvent.Key(false, 0x41, 0))));
+            assertEquals(stream.output(), 0, stream.exitCode(30));
+        } finally {
+            registration.unregister();
+        }
+        assertEquals("the six saturated bars are on the screen: " + checks, "6", checks.get("hues"));
+        assertTrue("a picture, not a blank screen: " + checks, Integer.parseInt(checks.get("colours")) >= 8);
+
+        JsonNode playback = JSON.readTree(stats.toFile()).get("statistics");
+        long decoded = playback.get("framesDecoded").asLong();
+        long rendered = playback.get("framesRendered").asLong();
+        assertTrue("the window drew pictures: " + playback, rendered > 60);
+        assertTrue("no picture is drawn twice or counted twice: " + playback,
+                rendered + playback.get("framesDroppedByRenderer").asLong() <= decoded);
+
+        RecordingReadback file = RecordingReadback.of(recording);
+        assertEquals(avcodec.AV_CODEC_ID_H264, file.codecId());
+        assertEquals(1280, file.width());
+        assertEquals(720, file.height());
+        assertTrue("seconds of video recorded: " + file.packetMillis().size(), file.packetMillis().size() > 300);
+        assertEquals("every packet decodes", file.packetMillis().size(), file.stamps().size());
+        for (int i = 1; i < file.stamps().size(); i++) {
+            assertTrue("stamps increase at " + i + ": " + file.stamps(), file.stamps().get(i) > file.stamps().get(i - 1));
+            assertTrue("times increase at " + i, file.packetMillis().get(i) > file.packetMillis().get(i - 1));
+        }
+    }
+
+    /** Runs {@link WindowChecks} in a JVM on {@code display} and returns its results. */
+    private Map<String, String> windowChecks(String display) throws Exception {
+        Path log = work.resolve("window-checks.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WindowChecks.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DISPLAY", display);
+        Process checks = builder.start();
+        if (!checks.waitFor(60, TimeUnit.SECONDS)) {
+            checks.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Map<String, String> results = new HashMap<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("result ")) {
+                int equals = line.indexOf('=');
+                results.put(line.substring("result ".length(), equals), line.substring(equals + 1));
+            }
+        }
+        assertEquals("the checks typed A; they printed:\n" + output, "A", results.get("typed"));
+        return results;
     }
 
     /** A client state folder paired with the host through the CLI, the PIN entered on the host. */

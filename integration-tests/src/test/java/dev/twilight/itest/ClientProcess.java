@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -36,12 +37,19 @@ final class ClientProcess implements AutoCloseable {
     }
 
     static ClientProcess start(Path state, String... verb) throws IOException {
+        return start(Map.of(), state, verb);
+    }
+
+    /** @param environment variables set for the process besides the test's own (a DISPLAY, say) */
+    static ClientProcess start(Map<String, String> environment, Path state, String... verb) throws IOException {
         Path root = Path.of(System.getProperty("twilight.repository.root")).toRealPath();
         List<String> command = new ArrayList<>(List.of(root.resolve("twilight").toString(), "client", "--state",
                 state.toString()));
         command.addAll(List.of(verb));
-        return new ClientProcess(new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        return new ClientProcess(builder.start());
     }
 
     /** Runs a verb to its end. */

@@ -79,6 +79,11 @@ final class RoleOptions {
         return bundle(Path.of(System.getProperty("twilight.media.codec.jar")).toUri().toString());
     }
 
+    /** The Xvfb test helper as a bundle, for tests that start a virtual X server of their own. */
+    static Option xvfbSupport() {
+        return bundle(Path.of(System.getProperty("twilight.xvfb.jar")).toUri().toString());
+    }
+
     /** Every jar the role starts, by file name (for asserting that each one runs). */
     static List<Path> jars(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {

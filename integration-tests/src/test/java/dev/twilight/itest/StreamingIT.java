@@ -20,7 +20,6 @@ import dev.twilight.api.input.InputSink;
 import dev.twilight.api.pairing.PairingService;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -129,30 +128,5 @@ public class StreamingIT {
         assertEquals(recovered.framesDecoded(), recovered.stampedFrames());
 
         assertFalse(client.serverInfo(host).busy());
-    }
-
-    /** The host's input sink as a test sees it: every event it was handed, in order. */
-    private static final class RecordingInputSink implements InputSink {
-
-        private final List<InputEvent> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
-        public boolean supports(Class<? extends InputEvent> kind) {
-            return true;
-        }
-
-        @Override
-        public void inject(String sessionId, InputEvent event) {
-            events.add(event);
-        }
-
-        List<InputEvent> events() {
-            return List.copyOf(events);
-        }
     }
 }

@@ -7,6 +7,9 @@ package dev.twilight.api.client;
  * @param decodeErrors          frames the decoder rejected
  * @param decodeTimeP50Ms       median time to decode a frame
  * @param decodeTimeP99Ms       99th percentile of the same
+ * @param framesRendered        decoded pictures a window showed
+ * @param framesDroppedByRenderer decoded pictures a window never showed: a newer one replaced them before it drew
+ *                              (it draws the latest only), or the stream ended first; 0 without a window
  * @param stampedFrames         decoded pictures whose frame stamp (the test pattern's) was read
  * @param unstampedFrames       decoded pictures without a readable stamp
  * @param firstStamp            the first stamped frame number, -1 before any
@@ -24,8 +27,9 @@ package dev.twilight.api.client;
  * @param stream                the connection's counters
  */
 public record PlaybackStatistics(long framesDecoded, long decodeErrors, double decodeTimeP50Ms,
-                                 double decodeTimeP99Ms, long stampedFrames, long unstampedFrames, long firstStamp,
-                                 long lastStamp, long stampsOutOfOrder, long stampGaps, double captureToDecodedP50Ms,
+                                 double decodeTimeP99Ms, long framesRendered, long framesDroppedByRenderer,
+                                 long stampedFrames, long unstampedFrames, long firstStamp, long lastStamp,
+                                 long stampsOutOfOrder, long stampGaps, double captureToDecodedP50Ms,
                                  double captureToDecodedP99Ms, long audioPacketsDecoded,
                                  long audioSamplesDecoded, long audioDecodeErrors, int audioPeak,
                                  StreamStatistics stream) {

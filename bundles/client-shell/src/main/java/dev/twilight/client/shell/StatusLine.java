@@ -21,11 +21,13 @@ final class StatusLine {
     void print(PrintStream out, double elapsedSeconds, PlaybackStatistics before, PlaybackStatistics now,
                double intervalSeconds) {
         StreamStatistics stream = now.stream();
-        String line = String.format(Locale.ROOT, "%6.1f s  %5.1f fps received, %5.1f decoded  %6.2f Mbps  rtt %d ms"
-                        + "  host %.1f ms  decode %.1f ms  lost %d packets, %d frames  FEC %d frames",
+        String line = String.format(Locale.ROOT, "%6.1f s  %5.1f fps received, %5.1f decoded, %5.1f rendered"
+                        + "  %6.2f Mbps  rtt %d ms  host %.1f ms  decode %.1f ms  lost %d packets, %d frames"
+                        + "  FEC %d frames",
                 elapsedSeconds,
                 (stream.framesComplete() - before.stream().framesComplete()) / intervalSeconds,
                 (now.framesDecoded() - before.framesDecoded()) / intervalSeconds,
+                (now.framesRendered() - before.framesRendered()) / intervalSeconds,
                 (stream.bytesReceived() - before.stream().bytesReceived()) * 8 / intervalSeconds / 1e6,
                 stream.controlRoundTripMs(), stream.hostLatencyP50Ms(), now.decodeTimeP50Ms(),
                 stream.videoPacketsLost(), stream.framesLost(), stream.framesRecoveredByFec());

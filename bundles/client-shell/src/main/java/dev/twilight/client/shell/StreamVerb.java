@@ -8,6 +8,7 @@ import dev.twilight.api.client.HostInfo;
 import dev.twilight.api.client.LaunchRequest;
 import dev.twilight.api.client.LaunchResult;
 import dev.twilight.api.client.Playback;
+import dev.twilight.api.client.PlaybackOutputs;
 import dev.twilight.api.client.PlaybackStatistics;
 import dev.twilight.api.client.StreamEnd;
 import dev.twilight.api.client.StreamPlayer;
@@ -32,14 +33,17 @@ import java.util.stream.Collectors;
 final class StreamVerb {
 
     static final Set<String> VALUE_OPTIONS = Set.of("--resolution", "--fps", "--bitrate", "--codec", "--packet-size",
-            "--audio", "--seconds", "--stats-json", "--simulate-loss");
-    static final Set<String> FLAGS = Set.of("--quit-after");
+            "--audio", "--seconds", "--stats-json", "--simulate-loss", "--record");
+    static final Set<String> FLAGS = Set.of("--quit-after", "--window", "--headless");
     static final String USAGE = String.join(System.lineSeparator(),
             "  stream HOST APP [--resolution 1280x720] [--fps 60] [--bitrate KBPS] [--codec h264|hevc|av1]",
             "         [--packet-size 1392] [--audio stereo|5.1|7.1] [--seconds N] [--stats-json FILE] [--quit-after]",
-            "         [--simulate-loss PERCENT]",
-            "                                  stream an app (by name or id); --seconds 0 streams until Ctrl+C;",
-            "                                  the app keeps running afterwards unless --quit-after");
+            "         [--simulate-loss PERCENT] [--window|--headless] [--record FILE.mkv]",
+            "                                  stream an app (by name or id); --seconds 0 streams until Ctrl+C or",
+            "                                  the window closes; the app keeps running afterwards unless --quit-after.",
+            "                                  A window shows the stream when there is a display (--window: must,",
+            "                                  --headless: never); Ctrl+Alt+Shift+S in it shows statistics.",
+            "                                  --record writes the video as received into a Matroska file");
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
 
     private final GameStreamClient client;
@@ -56,8 +60,8 @@ final class StreamVerb {
     }
 
     /** What the command line asked for. */
-    record Request(HostAddress host, String app, StreamSettings settings, int seconds, Optional<Path> statsJson,
-                   boolean quitAfter) {
+    record Request(HostAddress host, String app, StreamSettings settings, PlaybackOutputs outputs, int seconds,
+                   Optional<Path> statsJson, boolean quitAfter) {
 
         static Request parse(VerbArguments arguments) throws UsageException {
             HostAddress host = HostArgument.parse(arguments.positional(0, "a HOST"));
@@ -90,7 +94,13 @@ final class StreamVerb {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("stream: " + e.getMessage());
             }
-            return new Request(host, app, settings, arguments.intOption("--seconds", 0, 0, 86_400),
+            if (arguments.flag("--window") && arguments.flag("--headless")) {
+                throw new UsageException("stream: --window and --headless exclude each other");
+            }
+            PlaybackOutputs.Window window = arguments.flag("--window") ? PlaybackOutputs.Window.REQUIRED
+                    : arguments.flag("--headless") ? PlaybackOutputs.Window.NONE : PlaybackOutputs.Window.IF_DISPLAY;
+            PlaybackOutputs outputs = new PlaybackOutputs(window, arguments.option("--record").map(Path::of));
+            return new Request(host, app, settings, outputs, arguments.intOption("--seconds", 0, 0, 86_400),
                     arguments.option("--stats-json").map(Path::of), arguments.flag("--quit-after"));
         }
 
@@ -140,7 +150,7 @@ final class StreamVerb {
                 + (settings.simulatedLossPercent() > 0 ? ", dropping " + settings.simulatedLossPercent()
                 + " % of datagrams on purpose" : ""));
         long started = System.nanoTime();
-        Playback playback = player.play(request.host(), launched, settings);
+        Playback playback = player.play(request.host(), launched, settings, request.outputs());
         playing.add(playback);
         StreamEnd end;
         try {

@@ -20,6 +20,7 @@ final class Summary {
         return String.format(Locale.ROOT, "Stream ended after %.1f s: %s%n"
                         + "  video: %d frames decoded (%.1f fps), %d decode errors, decode p50/p99 %.1f/%.1f ms, "
                         + "host latency p50/p99 %.1f/%.1f ms%n"
+                        + "  window: %d frames rendered, %d dropped by the renderer%n"
                         + "  network: %d video packets, %d lost, %d frames recovered by FEC, %d frames lost, "
                         + "%d key frames requested, %.1f MB%n"
                         + "  audio: %d packets decoded (%d recovered, %d lost), %d decode errors%s",
@@ -27,6 +28,7 @@ final class Summary {
                 playback.framesDecoded(), seconds > 0 ? playback.framesDecoded() / seconds : 0,
                 playback.decodeErrors(), playback.decodeTimeP50Ms(), playback.decodeTimeP99Ms(),
                 stream.hostLatencyP50Ms(), stream.hostLatencyP99Ms(),
+                playback.framesRendered(), playback.framesDroppedByRenderer(),
                 stream.videoPacketsReceived(), stream.videoPacketsLost(), stream.framesRecoveredByFec(),
                 stream.framesLost(), stream.idrRequests(), stream.bytesReceived() / 1e6,
                 playback.audioPacketsDecoded(), stream.audioPacketsRecovered(), stream.audioPacketsLost(),

@@ -12,6 +12,8 @@ import dev.twilight.api.decode.DecodedFrame;
 import dev.twilight.api.decode.DecoderException;
 import dev.twilight.api.decode.DecoderSession;
 import dev.twilight.api.input.InputEvent;
+import dev.twilight.client.sink.FrameSink;
+import dev.twilight.client.sink.PictureSink;
 import dev.twilight.client.stats.Percentiles;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Decodes what a connection receives, on the connection's own video and audio threads: decoding a frame takes a
  * few milliseconds, which the sockets' receive buffers absorb, and keeps frames in order without a queue. A frame
- * the decoder rejects costs an IDR request. The decoders are closed once the connection reports its end, when
- * no more media can arrive.
+ * the decoder rejects costs an IDR request. Each received frame goes to the recording, if any, before it is
+ * decoded; the decoder hands its pictures to the window, if any, itself. The decoders and sinks are closed once
+ * the connection reports its end, when no more media can arrive.
  */
 final class DecodingPlayback implements Playback, StreamReceiver {
 
@@ -50,12 +53,21 @@ final class DecodingPlayback implements Playback, StreamReceiver {
     private final AtomicLong audioErrors = new AtomicLong();
     private final AtomicInteger audioPeak = new AtomicInteger();
     private final int audioChannels;
+    private final Optional<PictureSink> display;
+    private final Optional<FrameSink> recording;
     private volatile StreamConnection connection;
 
-    DecodingPlayback(DecoderSession video, AudioDecoderSession audio, int audioChannels) {
+    /**
+     * @param display   where the decoder's pictures go, if anywhere (the caller connected them): counted here
+     * @param recording what takes the received frames, if anything
+     */
+    DecodingPlayback(DecoderSession video, AudioDecoderSession audio, int audioChannels, Optional<PictureSink> display,
+                     Optional<FrameSink> recording) {
         this.video = video;
         this.audio = audio;
         this.audioChannels = audioChannels;
+        this.display = display;
+        this.recording = recording;
     }
 
     /**
@@ -68,6 +80,7 @@ final class DecodingPlayback implements Playback, StreamReceiver {
 
     @Override
     public void videoFrame(ReceivedFrame frame) {
+        recording.ifPresent(sink -> sink.write(frame));
         long start = System.nanoTime();
         List<DecodedFrame> pictures;
         try {
@@ -124,15 +137,18 @@ final class DecodingPlayback implements Playback, StreamReceiver {
     public void ended(StreamEnd streamEnd) {
         video.close();
         audio.close();
+        display.ifPresent(PictureSink::close);
+        recording.ifPresent(FrameSink::close);
         end.complete(streamEnd);
     }
 
     @Override
     public PlaybackStatistics statistics() {
         return new PlaybackStatistics(framesDecoded.get(), decodeErrors.get(), decodeTime.millis(0.5),
-                decodeTime.millis(0.99), stamps.count(), unstampedFrames.get(), stamps.first(), stamps.last(),
-                stamps.outOfOrder(), stamps.gaps(), captureToDecoded.millis(0.5), captureToDecoded.millis(0.99),
-                audioPackets.get(), audioSamples.get(), audioErrors.get(),
+                decodeTime.millis(0.99), display.map(PictureSink::picturesShown).orElse(0L),
+                display.map(PictureSink::picturesDropped).orElse(0L), stamps.count(), unstampedFrames.get(),
+                stamps.first(), stamps.last(), stamps.outOfOrder(), stamps.gaps(), captureToDecoded.millis(0.5),
+                captureToDecoded.millis(0.99), audioPackets.get(), audioSamples.get(), audioErrors.get(),
                 audioPeak.get(), connection.statistics());
     }
 

@@ -4,6 +4,7 @@ import dev.twilight.api.client.ClientException;
 import dev.twilight.api.client.HostAddress;
 import dev.twilight.api.client.LaunchResult;
 import dev.twilight.api.client.Playback;
+import dev.twilight.api.client.PlaybackOutputs;
 import dev.twilight.api.client.StreamConnector;
 import dev.twilight.api.client.StreamPlayer;
 import dev.twilight.api.client.StreamSettings;
@@ -12,19 +13,35 @@ import dev.twilight.api.decode.AudioDecoderSession;
 import dev.twilight.api.decode.DecoderException;
 import dev.twilight.api.decode.DecoderSession;
 import dev.twilight.api.decode.VideoDecoder;
+import dev.twilight.client.record.MatroskaRecorder;
+import dev.twilight.client.sink.FrameSink;
+import dev.twilight.client.sink.PictureSink;
+import dev.twilight.client.window.StreamWindow;
+import dev.twilight.media.ffmpeg.FfmpegDecoderSession;
+import java.awt.AWTError;
+import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Plays streams with the first {@link VideoDecoder} that takes the codec and the first {@link AudioDecoder}; a
- * later sink (window, file) would take the decoded pictures from the {@link DecodingPlayback}.
+ * Plays streams with the first {@link VideoDecoder} that takes the codec and the first {@link AudioDecoder}, and
+ * opens the outputs asked for: a {@link StreamWindow} (fed by the FFmpeg decoder's pictures) and a
+ * {@link MatroskaRecorder}.
  */
 @Component(service = StreamPlayer.class)
 public class DecodingPlayer implements StreamPlayer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecodingPlayer.class);
+    private static final String DISPLAY_REMEDY = "run it in a desktop session, or with DISPLAY set to a running X "
+            + "server and a JDK with X11 support (lib/libawt_xawt.so), or play without a window";
 
     private final StreamConnector connector;
     private final List<VideoDecoder> videoDecoders;
@@ -42,10 +59,13 @@ public class DecodingPlayer implements StreamPlayer {
     }
 
     @Override
-    public Playback play(HostAddress host, LaunchResult launch, StreamSettings settings) throws ClientException {
+    public Playback play(HostAddress host, LaunchResult launch, StreamSettings settings, PlaybackOutputs outputs)
+            throws ClientException {
         VideoDecoder videoDecoder = videoDecoders.stream().filter(decoder -> decoder.codecs().contains(settings.codec()))
                 .findFirst().orElseThrow(() -> new ClientException(0, "no video decoder here takes "
                         + settings.codec().displayName()));
+        Optional<FrameSink> recording = outputs.recording().isEmpty() ? Optional.empty() : Optional.of(
+                MatroskaRecorder.open(outputs.recording().get(), settings.codec(), settings.width(), settings.height()));
         DecoderSession video;
         AudioDecoderSession audio;
         try {
@@ -60,14 +80,62 @@ public class DecodingPlayer implements StreamPlayer {
             throw new ClientException("cannot open the " + audioDecoders.get(0).name() + " decoder: "
                     + e.getMessage(), e);
         }
-        DecodingPlayback playback = new DecodingPlayback(video, audio, settings.audioChannels());
+        Optional<StreamWindow> window;
         try {
-            playback.connected(connector.connect(host, launch, settings, playback));
+            window = window(outputs.window(), video, videoDecoder.name(), host, settings);
         } catch (ClientException | RuntimeException e) {
             video.close();
             audio.close();
             throw e;
         }
+        DecodingPlayback playback = new DecodingPlayback(video, audio, settings.audioChannels(),
+                window.map(PictureSink.class::cast), recording);
+        try {
+            playback.connected(connector.connect(host, launch, settings, playback));
+        } catch (ClientException | RuntimeException e) {
+            video.close();
+            audio.close();
+            window.ifPresent(StreamWindow::close);
+            recording.ifPresent(FrameSink::close);
+            throw e;
+        }
+        window.ifPresent(opened -> opened.attach(playback));
         return playback;
+    }
+
+    /** Opens the window asked for, with the decoder's pictures going to it, or none where none can open. */
+    private static Optional<StreamWindow> window(PlaybackOutputs.Window mode, DecoderSession video, String decoderName,
+                                                 HostAddress host, StreamSettings settings) throws ClientException {
+        if (mode == PlaybackOutputs.Window.NONE) {
+            return Optional.empty();
+        }
+        // the window draws FFmpeg's own pictures, which only the FFmpeg decoder hands on
+        if (!(video instanceof FfmpegDecoderSession pictures)) {
+            return noWindow(mode, "the " + decoderName + " decoder hands on no pictures to draw");
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            return noWindow(mode, "there is no display (DISPLAY is not set, or AWT runs headless); "
+                    + DISPLAY_REMEDY);
+        }
+        try {
+            StreamWindow window = StreamWindow.open("Twilight: " + host.host(), settings.width(),
+                    settings.height());
+            pictures.handPicturesTo(window::show);
+            return Optional.of(window);
+        } catch (HeadlessException | AWTError | UnsatisfiedLinkError e) {
+            return noWindow(mode, "no window opens on DISPLAY=" + System.getenv("DISPLAY") + " (" + e + "); "
+                    + DISPLAY_REMEDY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException(0, "interrupted while the window opened");
+        }
+    }
+
+    private static Optional<StreamWindow> noWindow(PlaybackOutputs.Window mode, String why) throws ClientException {
+        if (mode == PlaybackOutputs.Window.REQUIRED) {
+            throw new ClientException(0, "cannot show the stream in a window: " + why);
+        }
+        LOG.info("Playing without a window: {}", why);
+        return Optional.empty();
     }
 }

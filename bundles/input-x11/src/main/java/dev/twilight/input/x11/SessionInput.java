@@ -1,6 +1,7 @@
 package dev.twilight.input.x11;
 
 import dev.twilight.api.input.InputEvent;
+import dev.twilight.awt.keys.VirtualKeys;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;

@@ -2,6 +2,7 @@ package dev.twilight.input.x11;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.twilight.testing.xvfb.Xvfb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -16,6 +16,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
@@ -27,6 +28,7 @@ import dev.twilight.media.stamp.FrameStampCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -35,7 +37,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * An FFmpeg (libavcodec) decoder for Annex B access units, in low-delay mode so that each access unit in gives
- * its picture out at once. Each picture's luma is copied out and its frame stamp, if any, read back.
+ * its picture out at once. Each picture's luma is copied out and its frame stamp, if any, read back; a display
+ * can also have each whole picture, by reference ({@link #handPicturesTo}).
  */
 public final class FfmpegDecoderSession implements DecoderSession {
 
@@ -44,6 +47,7 @@ public final class FfmpegDecoderSession implements DecoderSession {
     private AVPacket packet;
     private AVFrame picture;
     private boolean draining;
+    private Consumer<DecodedPicture> pictures;
 
     private FfmpegDecoderSession(VideoCodec codec) {
         this.codec = codec;
@@ -66,6 +70,14 @@ public final class FfmpegDecoderSession implements DecoderSession {
         session.packet = av_packet_alloc();
         session.picture = av_frame_alloc();
         return session;
+    }
+
+    /**
+     * Also hands every picture decoded from now on to {@code receiver}, on the decoding thread and before
+     * {@link #decode} returns it, as a {@link DecodedPicture} that the receiver must close.
+     */
+    public void handPicturesTo(Consumer<DecodedPicture> receiver) {
+        this.pictures = receiver;
     }
 
     /** Whether this FFmpeg build can decode the codec. */
@@ -125,7 +137,11 @@ public final class FfmpegDecoderSession implements DecoderSession {
                 throw new DecoderException(codec.displayName() + " decoding failed: " + FfmpegErrors.describe(result));
             }
             try {
-                frames.add(copyOut());
+                DecodedFrame frame = copyOut();
+                if (pictures != null) {
+                    pictures.accept(new DecodedPicture(av_frame_clone(picture), frame.decodedNanos()));
+                }
+                frames.add(frame);
             } finally {
                 av_frame_unref(picture);
             }

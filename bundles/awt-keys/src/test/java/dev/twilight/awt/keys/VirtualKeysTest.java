@@ -1,4 +1,4 @@
-package dev.twilight.input.x11;
+package dev.twilight.awt.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,5 +32,33 @@ class VirtualKeysTest {
         for (int virtualKey : new int[] {0xAF, 0xB3, 0xA6, 0xFF, 0x00}) {
             assertEquals(KeyEvent.VK_UNDEFINED, VirtualKeys.toAwt(virtualKey), Integer.toHexString(virtualKey));
         }
+    }
+
+    @ParameterizedTest(name = "AWT {0} at location {1} -> VK 0x{2}")
+    @CsvSource({
+            // KeyEvent.VK_A, VK_F1, VK_ENTER, VK_SEMICOLON: one code, wherever the key is
+            "65, 1, 41", "112, 1, 70", "10, 4, 0D", "59, 1, BA",
+            // Shift, Ctrl, Alt, Windows: locations 2 (left) and 3 (right) pick the side, others the generic code
+            "16, 2, A0", "16, 3, A1", "16, 1, 10", "17, 2, A2", "17, 3, A3", "18, 2, A4", "18, 3, A5",
+            "524, 2, 5B", "524, 3, 5C", "524, 0, 5B"})
+    void mapsAwtKeysBack(int awtKey, int location, String virtualKey) {
+        assertEquals(Integer.parseInt(virtualKey, 16), VirtualKeys.toVirtualKey(awtKey, location));
+    }
+
+    @Test
+    void everyVirtualKeyThatIsNotASideComesBackFromItsAwtKey() {
+        for (int virtualKey = 0; virtualKey < 0x100; virtualKey++) {
+            int awtKey = VirtualKeys.toAwt(virtualKey);
+            if (awtKey != KeyEvent.VK_UNDEFINED && !(virtualKey >= 0xA0 && virtualKey <= 0xA5) && virtualKey != 0x5C) {
+                assertEquals(virtualKey, VirtualKeys.toVirtualKey(awtKey, KeyEvent.KEY_LOCATION_STANDARD),
+                        Integer.toHexString(virtualKey));
+            }
+        }
+    }
+
+    @Test
+    void awtKeysOutsideTheTableHaveNoVirtualKey() {
+        assertEquals(0, VirtualKeys.toVirtualKey(KeyEvent.VK_UNDEFINED, KeyEvent.KEY_LOCATION_UNKNOWN));
+        assertEquals(0, VirtualKeys.toVirtualKey(KeyEvent.VK_DEAD_ACUTE, KeyEvent.KEY_LOCATION_STANDARD));
     }
 }

@@ -1,17 +1,26 @@
-package dev.twilight.input.x11;
+package dev.twilight.awt.keys;
 
 import java.awt.event.KeyEvent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The one table from the Windows virtual-key codes that GameStream clients send to AWT key codes. Left and
- * right modifiers share one AWT code: {@code java.awt.Robot} cannot choose a side. Keys AWT has no code for
+ * The one table between the Windows virtual-key codes that GameStream clients send and AWT key codes, read both
+ * ways: the host injects with {@code java.awt.Robot}, the client's window sends what AWT reports. Left and right
+ * modifiers share one AWT code (AWT tells the side by the key's location instead). Keys AWT has no code for
  * (volume, media, browser and launch keys, sleep) are not in the table.
  */
-final class VirtualKeys {
+public final class VirtualKeys {
 
     private static final Map<Integer, Integer> TO_AWT = table();
+    /** Every virtual key of each AWT key, lowest first: the generic code, then the left and the right one. */
+    private static final Map<Integer, List<Integer>> FROM_AWT = TO_AWT.entrySet().stream()
+            .collect(Collectors.groupingBy(Map.Entry::getValue, TreeMap::new,
+                    Collectors.mapping(Map.Entry::getKey, Collectors.collectingAndThen(Collectors.toList(),
+                            keys -> keys.stream().sorted().toList()))));
 
     private VirtualKeys() {
     }
@@ -21,8 +30,28 @@ final class VirtualKeys {
      *                   high byte
      * @return the AWT key code, or {@link KeyEvent#VK_UNDEFINED} when there is none
      */
-    static int toAwt(int virtualKey) {
+    public static int toAwt(int virtualKey) {
         return TO_AWT.getOrDefault(virtualKey & 0xFF, KeyEvent.VK_UNDEFINED);
+    }
+
+    /**
+     * @param awtKey   an AWT key code, as {@link KeyEvent#getKeyCode()} reports it
+     * @param location {@link KeyEvent#getKeyLocation()}: picks the left or right code of a sided key (Shift,
+     *                 Ctrl, Alt, Windows), whose two codes are the last two in the table, left first
+     * @return the Windows virtual-key code, or 0 when the table has none
+     */
+    public static int toVirtualKey(int awtKey, int location) {
+        List<Integer> keys = FROM_AWT.getOrDefault(awtKey, List.of());
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        if (keys.size() > 1 && location == KeyEvent.KEY_LOCATION_LEFT) {
+            return keys.get(keys.size() - 2);
+        }
+        if (keys.size() > 1 && location == KeyEvent.KEY_LOCATION_RIGHT) {
+            return keys.get(keys.size() - 1);
+        }
+        return keys.get(0);
     }
 
     private static Map<Integer, Integer> table() {

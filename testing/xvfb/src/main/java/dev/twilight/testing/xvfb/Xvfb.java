@@ -1,4 +1,4 @@
-package dev.twilight.input.x11;
+package dev.twilight.testing.xvfb;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A virtual X server of the test's own, on the first free display number from 90. */
-final class Xvfb implements AutoCloseable {
+public final class Xvfb implements AutoCloseable {
 
     private static final int FIRST_DISPLAY = 90;
     private static final int DISPLAYS_TRIED = 40;
@@ -23,15 +23,15 @@ final class Xvfb implements AutoCloseable {
     }
 
     /** The DISPLAY value that reaches it. */
-    String display() {
+    public String display() {
         return ":" + number;
     }
 
-    static Xvfb start(int width, int height, Path log) throws IOException, InterruptedException {
+    public static Xvfb start(int width, int height, Path log) throws IOException, InterruptedException {
         String binary = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(folder -> Path.of(folder, "Xvfb")).filter(Files::isExecutable).findFirst()
                 .map(Path::toString)
-                .orElseThrow(() -> new IllegalStateException("the X11 input tests need Xvfb: apt-get install xvfb"));
+                .orElseThrow(() -> new IllegalStateException("this test needs Xvfb: apt-get install xvfb"));
         for (int number = FIRST_DISPLAY; number < FIRST_DISPLAY + DISPLAYS_TRIED; number++) {
             Path socket = Path.of("/tmp/.X11-unix/X" + number);
             if (Files.exists(Path.of("/tmp/.X" + number + "-lock")) || Files.exists(socket)) {
