@@ -96,7 +96,7 @@ public class ClientCliIT {
 
         Path stats = work.resolve("stream.json");
         AtomicLong hostFramesEncoded = new AtomicLong();
-        try (ClientProcess stream = ClientProcess.start(state, "stream", host, "Desktop", "--resolution", "1280x720",
+        try (ClientProcess stream = ClientProcess.start(state, "stream", host, "Desktop", "--headless", "--resolution", "1280x720",
                 "--fps", "60", "--seconds", "10", "--stats-json", stats.toString())) {
             stream.awaitLine("the launch", 30, line -> line.startsWith("Launched 'Desktop'"));
             // what the host encoded, sampled until the client is done
@@ -137,7 +137,7 @@ public class ClientCliIT {
         HostFixture.await("the paused stream has ended on the host", 10, () -> sessions.liveSessions().isEmpty());
         int appId = sessions.currentAppId();
         assertTrue("the app still runs", appId != 0);
-        try (ClientProcess resume = ClientProcess.run(state, "stream", host, "Desktop", "--resolution", "640x360",
+        try (ClientProcess resume = ClientProcess.run(state, "stream", host, "Desktop", "--headless", "--resolution", "640x360",
                 "--seconds", "2")) {
             assertEquals(resume.output(), 0, resume.exitCode(5));
             assertTrue(resume.output(), resume.output().contains("Resuming 'Desktop'"));
@@ -201,7 +201,7 @@ public class ClientCliIT {
     public void simulatedLossIsRepairedByFecAndKeyFrames() throws Exception {
         Path state = pairedClient("Handheld");
         Path stats = work.resolve("loss.json");
-        try (ClientProcess stream = ClientProcess.run(state, "stream", host, "Desktop", "--resolution", "1280x720",
+        try (ClientProcess stream = ClientProcess.run(state, "stream", host, "Desktop", "--headless", "--resolution", "1280x720",
                 "--fps", "60", "--seconds", "8", "--simulate-loss", "10", "--quit-after", "--stats-json",
                 stats.toString())) {
             assertEquals(stream.output(), 0, stream.exitCode(5));
@@ -302,9 +302,10 @@ public class ClientCliIT {
     /** Starts a low-resolution stream with no end of its own and waits until the host sees it streaming. */
     private ClientProcess streamUntilKilled(Path state, String... extra) throws Exception {
         int before = streaming().size();
-        String[] verb = new String[5 + extra.length];
-        System.arraycopy(new String[] {"stream", host, "Desktop", "--resolution", "640x360"}, 0, verb, 0, 5);
-        System.arraycopy(extra, 0, verb, 5, extra.length);
+        String[] verb = new String[6 + extra.length];
+        System.arraycopy(new String[] {"stream", host, "Desktop", "--headless", "--resolution", "640x360"}, 0, verb, 0,
+                6);
+        System.arraycopy(extra, 0, verb, 6, extra.length);
         ClientProcess stream = ClientProcess.start(state, verb);
         stream.awaitLine("the first status line", 30, line -> line.contains("fps received"));
         HostFixture.await("the host streams to the new client", 10, () -> streaming().size() > before);

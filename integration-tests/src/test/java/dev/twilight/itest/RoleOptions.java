@@ -47,6 +47,8 @@ final class RoleOptions {
             Files.writeString(config.resolve("dev.twilight.gamestream.nvhttp.config"),
                     "port=I\"0\"\nbind.address=\"127.0.0.1\"\npairing.timeout.ms=I\"5000\"\n");
             Files.writeString(config.resolve("dev.twilight.gamestream.mdns.config"), "enabled=B\"false\"\n");
+            // the tests' input goes to their own sinks, never into the display of whoever runs them
+            Files.writeString(config.resolve("dev.twilight.input.x11.config"), "enabled=B\"false\"\n");
             Files.writeString(config.resolve("dev.twilight.gamestream.rtsp.config"), "port=I\"0\"\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
