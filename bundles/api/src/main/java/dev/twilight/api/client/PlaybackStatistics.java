@@ -5,6 +5,8 @@ package dev.twilight.api.client;
  *
  * @param framesDecoded         pictures the video decoder produced
  * @param decodeErrors          frames the decoder rejected
+ * @param framesDroppedBehind   received frames never decoded because decoding fell too far behind (they are
+ *                              dropped, a key frame is requested and frames are skipped until it arrives)
  * @param decodeTimeP50Ms       median time to decode a frame
  * @param decodeTimeP99Ms       99th percentile of the same
  * @param framesRendered        decoded pictures a window showed
@@ -26,8 +28,9 @@ package dev.twilight.api.client;
  * @param audioPeak             the largest absolute sample value decoded (0 for silence)
  * @param stream                the connection's counters
  */
-public record PlaybackStatistics(long framesDecoded, long decodeErrors, double decodeTimeP50Ms,
-                                 double decodeTimeP99Ms, long framesRendered, long framesDroppedByRenderer,
+public record PlaybackStatistics(long framesDecoded, long decodeErrors, long framesDroppedBehind,
+                                 double decodeTimeP50Ms, double decodeTimeP99Ms, long framesRendered,
+                                 long framesDroppedByRenderer,
                                  long stampedFrames, long unstampedFrames, long firstStamp, long lastStamp,
                                  long stampsOutOfOrder, long stampGaps, double captureToDecodedP50Ms,
                                  double captureToDecodedP99Ms, long audioPacketsDecoded,

@@ -18,7 +18,7 @@ final class Summary {
                 playback.firstStamp(), playback.lastStamp(), playback.stampsOutOfOrder(), playback.stampGaps(),
                 playback.captureToDecodedP50Ms(), playback.captureToDecodedP99Ms());
         return String.format(Locale.ROOT, "Stream ended after %.1f s: %s%n"
-                        + "  video: %d frames decoded (%.1f fps), %d decode errors, decode p50/p99 %.1f/%.1f ms, "
+                        + "  video: %d frames decoded (%.1f fps), %d decode errors, %d dropped behind, decode p50/p99 %.1f/%.1f ms, "
                         + "host latency p50/p99 %.1f/%.1f ms%n"
                         + "  window: %d frames rendered, %d dropped by the renderer%n"
                         + "  network: %d video packets, %d lost, %d frames recovered by FEC, %d frames lost, "
@@ -26,7 +26,8 @@ final class Summary {
                         + "  audio: %d packets decoded (%d recovered, %d lost), %d decode errors%s",
                 seconds, end.message(),
                 playback.framesDecoded(), seconds > 0 ? playback.framesDecoded() / seconds : 0,
-                playback.decodeErrors(), playback.decodeTimeP50Ms(), playback.decodeTimeP99Ms(),
+                playback.decodeErrors(), playback.framesDroppedBehind(), playback.decodeTimeP50Ms(),
+                playback.decodeTimeP99Ms(),
                 stream.hostLatencyP50Ms(), stream.hostLatencyP99Ms(),
                 playback.framesRendered(), playback.framesDroppedByRenderer(),
                 stream.videoPacketsReceived(), stream.videoPacketsLost(), stream.framesRecoveredByFec(),

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +31,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes what a connection receives, on the connection's own video and audio threads: decoding a frame takes a
- * few milliseconds, which the sockets' receive buffers absorb, and keeps frames in order without a queue. A frame
- * the decoder rejects costs an IDR request. Each received frame goes to the recording, if any, before it is
- * decoded; the decoder hands its pictures to the window, if any, itself. The decoders and sinks are closed once
- * the connection reports its end, when no more media can arrive.
+ * Decodes what a connection receives. Video is decoded on a thread of its own behind a queue, so that a slow
+ * decode (a busy machine, a key frame) never stops the receiving thread from draining its socket: frames wait
+ * here rather than in the socket buffer, where they would be lost. If decoding falls {@value #MAX_PENDING_FRAMES}
+ * frames behind, the waiting frames are dropped, a key frame is requested and frames are skipped until it comes.
+ * Audio is decoded on the connection's audio thread (far under a millisecond a packet). A frame the decoder
+ * rejects costs an IDR request. Each received frame goes to the recording, if any, before it is decoded; the
+ * decoder hands its pictures to the window, if any, itself. The decoders and sinks are closed once the connection
+ * reports its end and the decoding thread has finished.
  */
 final class DecodingPlayback implements Playback, StreamReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecodingPlayback.class);
+    /** Four seconds at 60 fps: far more than a healthy decoder ever lags. */
+    static final int MAX_PENDING_FRAMES = 240;
+    private static final long DECODER_STOP_MS = 2000;
 
     private final DecoderSession video;
     private final AudioDecoderSession audio;
@@ -47,6 +55,12 @@ final class DecodingPlayback implements Playback, StreamReceiver {
     private final StampSequence stamps = new StampSequence();
     private final AtomicLong framesDecoded = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong framesDroppedBehind = new AtomicLong();
+    private final BlockingQueue<ReceivedFrame> pending = new ArrayBlockingQueue<>(MAX_PENDING_FRAMES);
+    private final Thread decoder;
+    /** Written by the receiving thread only: after an overflow, frames are dropped until a key frame. */
+    private boolean awaitingKeyFrame;
+    private volatile boolean ending;
     private final AtomicLong unstampedFrames = new AtomicLong();
     private final AtomicLong audioPackets = new AtomicLong();
     private final AtomicLong audioSamples = new AtomicLong();
@@ -68,6 +82,9 @@ final class DecodingPlayback implements Playback, StreamReceiver {
         this.audioChannels = audioChannels;
         this.display = display;
         this.recording = recording;
+        this.decoder = new Thread(this::decodeUntilEnded, "twilight-stream-decode");
+        decoder.setDaemon(true);
+        decoder.start();
     }
 
     /**
@@ -80,6 +97,35 @@ final class DecodingPlayback implements Playback, StreamReceiver {
 
     @Override
     public void videoFrame(ReceivedFrame frame) {
+        if (awaitingKeyFrame && !frame.keyFrame()) {
+            framesDroppedBehind.incrementAndGet();
+            return;
+        }
+        awaitingKeyFrame = false;
+        if (!pending.offer(frame)) {
+            int dropped = pending.size() + 1;
+            pending.clear();
+            framesDroppedBehind.addAndGet(dropped);
+            awaitingKeyFrame = true;
+            LOG.warn("Decoding fell {} frames behind: dropped them and asked for a key frame", dropped);
+            requestIdr();
+        }
+    }
+
+    private void decodeUntilEnded() {
+        try {
+            while (!ending || !pending.isEmpty()) {
+                ReceivedFrame frame = pending.poll(100, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    decode(frame);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void decode(ReceivedFrame frame) {
         recording.ifPresent(sink -> sink.write(frame));
         long start = System.nanoTime();
         List<DecodedFrame> pictures;
@@ -88,10 +134,7 @@ final class DecodingPlayback implements Playback, StreamReceiver {
         } catch (DecoderException e) {
             decodeErrors.incrementAndGet();
             LOG.debug("Frame {} did not decode: {}", frame.frameIndex(), e.getMessage());
-            StreamConnection current = connection;
-            if (current != null) {
-                current.requestIdr();
-            }
+            requestIdr();
             return;
         }
         for (DecodedFrame picture : pictures) {
@@ -103,6 +146,13 @@ final class DecodingPlayback implements Playback, StreamReceiver {
                 // with this one's clock
                 captureToDecoded.recordTenthsOfMs((epochMicros() - stamp.captureEpochMicros()) / 100);
             }, unstampedFrames::incrementAndGet);
+        }
+    }
+
+    private void requestIdr() {
+        StreamConnection current = connection;
+        if (current != null) {
+            current.requestIdr();
         }
     }
 
@@ -135,6 +185,24 @@ final class DecodingPlayback implements Playback, StreamReceiver {
 
     @Override
     public void ended(StreamEnd streamEnd) {
+        // what was received is still decoded (bounded), then nothing can use the decoder any more
+        ending = true;
+        try {
+            decoder.join(DECODER_STOP_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (decoder.isAlive()) {
+            decoder.interrupt();
+            LOG.warn("Decoding did not finish within {} ms of the stream's end; {} frames left undecoded",
+                    DECODER_STOP_MS, pending.size());
+            pending.clear();
+            try {
+                decoder.join(DECODER_STOP_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         video.close();
         audio.close();
         display.ifPresent(PictureSink::close);
@@ -144,7 +212,8 @@ final class DecodingPlayback implements Playback, StreamReceiver {
 
     @Override
     public PlaybackStatistics statistics() {
-        return new PlaybackStatistics(framesDecoded.get(), decodeErrors.get(), decodeTime.millis(0.5),
+        return new PlaybackStatistics(framesDecoded.get(), decodeErrors.get(), framesDroppedBehind.get(),
+                decodeTime.millis(0.5),
                 decodeTime.millis(0.99), display.map(PictureSink::picturesShown).orElse(0L),
                 display.map(PictureSink::picturesDropped).orElse(0L), stamps.count(), unstampedFrames.get(),
                 stamps.first(), stamps.last(), stamps.outOfOrder(), stamps.gaps(), captureToDecoded.millis(0.5),

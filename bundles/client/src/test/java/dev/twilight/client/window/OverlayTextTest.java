@@ -23,7 +23,7 @@ class OverlayTextTest {
     }
 
     private static PlaybackStatistics statistics(long decoded, long rendered, long dropped, StreamStatistics stream) {
-        return new PlaybackStatistics(decoded, 0, 2.1, 4.2, rendered, dropped, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0,
+        return new PlaybackStatistics(decoded, 0, 0, 2.1, 4.2, rendered, dropped, 0, 0, -1, -1, 0, 0, 0.0, 0.0, 0, 0, 0, 0,
                 stream);
     }
 }
