@@ -75,9 +75,10 @@ public class PulseSource implements AudioCaptureSource {
         this.environment = Map.copyOf(environment);
         Availability availability = probe();
         if (availability.available() || !config.enabled()) {
-            LOG.info("System audio '{}': {}", name(), availability);
+            LOG.info("System audio: {}", availability.reason());
         } else {
-            LOG.warn("No system audio: {}; streams get the next audio source", availability);
+            LOG.warn("No system audio: {} ({}); streams get the next audio source", availability.reason(),
+                    availability.remedy());
         }
     }
 
