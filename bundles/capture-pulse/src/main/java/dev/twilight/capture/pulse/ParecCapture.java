@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
 final class ParecCapture implements AudioCapture {
 
     /** GameStream's channel order FL FR FC LFE BL BR SL SR, as PulseAudio names the positions. */
-    static final List<String> GAMESTREAM_POSITIONS = List.of("front-left", "front-right", "front-center", "lfe",
-            "rear-left", "rear-right", "side-left", "side-right");
+    private static final List<String> GAMESTREAM_POSITIONS = List.of("front-left", "front-right", "front-center",
+            "lfe", "rear-left", "rear-right", "side-left", "side-right");
     /** The longest wait for sound, at the start (an idle null sink wakes after up to 2 s) and between chunks. */
-    static final long SOUND_WAIT_MILLIS = 5_000;
+    private static final long SOUND_WAIT_MILLIS = 5_000;
     /** Sound older than this is dropped when the reader falls behind, so the delay stays bounded. */
     private static final int QUEUE_MILLIS = 100;
     private static final long EXIT_WAIT_MILLIS = 2_000;
@@ -85,7 +85,7 @@ final class ParecCapture implements AudioCapture {
         return capture;
     }
 
-    static List<String> command(Path parec, PulseServer server, String device, AudioFormat format) {
+    private static List<String> command(Path parec, PulseServer server, String device, AudioFormat format) {
         return List.of(parec.toString(), "--server=" + server.address(), "--device=" + device, "--raw",
                 "--format=s16le", "--rate=" + format.sampleRate(), "--channels=" + format.channels(),
                 "--channel-map=" + String.join(",", GAMESTREAM_POSITIONS.subList(0, format.channels())),
