@@ -65,7 +65,8 @@ public class HostRoleIT {
         Frames.assertEveryBundleActive(context);
         Set<String> names = Stream.of(context.getBundles()).map(Bundle::getSymbolicName).collect(Collectors.toSet());
         for (String expected : List.of("dev.twilight.api", "dev.twilight.ffmpeg", "dev.twilight.host",
-                "dev.twilight.capture.synthetic", PULSE_BUNDLE, X264_BUNDLE, "dev.twilight.encoder.openh264", "dev.twilight.shell",
+                "dev.twilight.capture.synthetic", PULSE_BUNDLE, X264_BUNDLE, "dev.twilight.encoder.openh264",
+                "dev.twilight.shell",
                 "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.fileinstall",
                 "org.apache.felix.gogo.runtime")) {
             assertTrue(expected + " is installed", names.contains(expected));
@@ -92,7 +93,8 @@ public class HostRoleIT {
         } finally {
             sources.close();
         }
-        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceReference<ServiceComponentRuntime> reference =
+                context.getServiceReference(ServiceComponentRuntime.class);
         ServiceComponentRuntime scr = context.getService(reference);
         try {
             ComponentDescriptionDTO component = scr.getComponentDescriptionDTO(bundle(PULSE_BUNDLE),
