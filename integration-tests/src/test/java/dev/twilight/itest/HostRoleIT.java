@@ -1,12 +1,15 @@
 package dev.twilight.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.twilight.api.capture.AudioCaptureSource;
 import dev.twilight.api.decode.DecodedFrame;
 import dev.twilight.api.decode.DecoderSession;
 import dev.twilight.api.media.AccessUnit;
+import dev.twilight.api.media.Availability;
 import dev.twilight.api.media.StreamConfiguration;
 import dev.twilight.api.media.VideoCodec;
 import dev.twilight.api.pipeline.VideoPipeline;
@@ -32,6 +35,11 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** The host role in a real Felix framework: bundles, the media pipeline, hot swap and live configuration. */
 @RunWith(PaxExam.class)
@@ -39,6 +47,7 @@ import org.osgi.framework.BundleContext;
 public class HostRoleIT {
 
     private static final String X264_BUNDLE = "dev.twilight.encoder.software";
+    private static final String PULSE_BUNDLE = "dev.twilight.capture.pulse";
 
     @Inject
     private BundleContext context;
@@ -56,7 +65,8 @@ public class HostRoleIT {
         Frames.assertEveryBundleActive(context);
         Set<String> names = Stream.of(context.getBundles()).map(Bundle::getSymbolicName).collect(Collectors.toSet());
         for (String expected : List.of("dev.twilight.api", "dev.twilight.ffmpeg", "dev.twilight.host",
-                "dev.twilight.capture.synthetic", X264_BUNDLE, "dev.twilight.encoder.openh264", "dev.twilight.shell",
+                "dev.twilight.capture.synthetic", PULSE_BUNDLE, X264_BUNDLE, "dev.twilight.encoder.openh264",
+                "dev.twilight.shell",
                 "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.fileinstall",
                 "org.apache.felix.gogo.runtime")) {
             assertTrue(expected + " is installed", names.contains(expected));
@@ -64,6 +74,37 @@ public class HostRoleIT {
         assertEquals("synthetic", pipeline.captureSources().get(0).name());
         assertEquals("x264", pipeline.encoders().stream().filter(e -> e.availability().available()).findFirst()
                 .orElseThrow().name());
+    }
+
+    @Test
+    public void withoutASoundServerTheSystemAudioSourceStaysActiveAndSaysWhy() throws Exception {
+        String socket = Path.of(context.getProperty(RoleOptions.CONFIG_DIR)).resolve(RoleOptions.NO_SOUND_SERVER)
+                .toString();
+        ServiceTracker<AudioCaptureSource, AudioCaptureSource> sources =
+                new ServiceTracker<>(context, AudioCaptureSource.class, null);
+        sources.open();
+        try {
+            await("the system audio source has the test's configuration", 15,
+                    () -> pulseAvailability(sources).reason().contains(socket));
+            Availability availability = pulseAvailability(sources);
+            assertFalse(availability.available());
+            assertEquals("no PulseAudio server at " + socket + " (the socket does not exist)", availability.reason());
+            assertTrue(availability.remedy(), availability.remedy().contains("start pulseaudio or pipewire-pulse"));
+        } finally {
+            sources.close();
+        }
+        ServiceReference<ServiceComponentRuntime> reference =
+                context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = context.getService(reference);
+        try {
+            ComponentDescriptionDTO component = scr.getComponentDescriptionDTO(bundle(PULSE_BUNDLE),
+                    "dev.twilight.capture.pulse.PulseSource");
+            assertEquals("the RTSP server holds the source, so its component is active",
+                    List.of(ComponentConfigurationDTO.ACTIVE),
+                    scr.getComponentConfigurationDTOs(component).stream().map(c -> c.state).toList());
+        } finally {
+            context.ungetService(reference);
+        }
     }
 
     @Test
@@ -176,6 +217,12 @@ public class HostRoleIT {
         } finally {
             Files.deleteIfExists(configFile);
         }
+    }
+
+    /** What the audio capture source named pulse says of itself now. */
+    private static Availability pulseAvailability(ServiceTracker<AudioCaptureSource, AudioCaptureSource> sources) {
+        return sources.getTracked().values().stream().filter(source -> "pulse".equals(source.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no audio capture source named pulse is registered")).probe();
     }
 
     private Bundle bundle(String symbolicName) {

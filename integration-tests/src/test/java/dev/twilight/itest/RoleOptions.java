@@ -25,6 +25,8 @@ final class RoleOptions {
 
     /** Framework property naming the folder File Install watches, for tests to write configuration into. */
     static final String CONFIG_DIR = "felix.fileinstall.dir";
+    /** The socket, relative to the config folder, where the system audio source looks for a sound server. */
+    static final String NO_SOUND_SERVER = "no-sound-server/native";
 
     private RoleOptions() {
     }
@@ -50,6 +52,9 @@ final class RoleOptions {
             // the tests' input goes to their own sinks, never into the display of whoever runs them
             Files.writeString(config.resolve("dev.twilight.input.x11.config"), "enabled=B\"false\"\n");
             Files.writeString(config.resolve("dev.twilight.gamestream.rtsp.config"), "port=I\"0\"\n");
+            // nor record the machine's sound: the system audio source looks for a server that is never there
+            Files.writeString(config.resolve("dev.twilight.capture.pulse.config"),
+                    "server=\"unix:" + config.resolve(NO_SOUND_SERVER) + "\"\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
