@@ -16,6 +16,7 @@ import dev.twilight.api.client.StreamPlayer;
 import dev.twilight.api.client.StreamSettings;
 import dev.twilight.api.client.StreamStatistics;
 import dev.twilight.api.input.InputEvent;
+import dev.twilight.api.media.VideoCodec;
 import dev.twilight.api.input.InputSink;
 import dev.twilight.api.pairing.PairingService;
 import java.time.Duration;
@@ -47,6 +48,8 @@ public class StreamingIT {
     private static final int HEIGHT = 720;
     private static final int FPS = 60;
     private static final int BITRATE_KBPS = 8000;
+    /** Channel mask 0x3F (FL FR FC LFE BL BR) and 6 channels, as launch requests carry it. */
+    private static final int SURROUND_51 = 0x3F << 16 | 6;
 
     @Inject
     private BundleContext context;
@@ -69,10 +72,13 @@ public class StreamingIT {
         HostApp desktop = client.appList(host).stream().filter(app -> app.title().equals("Desktop")).findFirst()
                 .orElseThrow();
 
-        LaunchResult launch = client.launch(host, LaunchRequest.stereo(desktop.id(), WIDTH, HEIGHT, FPS));
+        // 5.1 here (stereo is what ClientCliIT streams): the client decodes with the layout the host advertised
+        LaunchResult launch = client.launch(host, new LaunchRequest(desktop.id(), WIDTH, HEIGHT, FPS, false,
+                SURROUND_51, false));
         RecordingInputSink sink = new RecordingInputSink();
         ServiceRegistration<InputSink> registration = context.registerService(InputSink.class, sink, null);
-        Playback clean = player.play(host, launch, StreamSettings.of(WIDTH, HEIGHT, FPS, BITRATE_KBPS));
+        Playback clean = player.play(host, launch, new StreamSettings(WIDTH, HEIGHT, FPS, BITRATE_KBPS,
+                VideoCodec.H264, StreamSettings.DEFAULT_PACKET_SIZE, 6, 5, 0));
         List<InputEvent> typed = List.of(new InputEvent.Key(true, 0x41, 0), new InputEvent.Key(false, 0x41, 0),
                 new InputEvent.MouseMove(3, -2), new InputEvent.MouseButton(true, 1),
                 new InputEvent.MouseButton(false, 1), new InputEvent.Scroll(false, -120));
@@ -96,7 +102,8 @@ public class StreamingIT {
         assertEquals(played.stampedFrames() - 1, played.lastStamp() - played.firstStamp());
         assertTrue("the host measures its latency", received.hostLatencyP50Ms() > 0);
         assertTrue(received.hostLatencyP99Ms() >= received.hostLatencyP50Ms());
-        assertTrue("audio decoded", played.audioPacketsDecoded() > 0 && played.audioSamplesDecoded() > 0);
+        assertTrue("5.1 audio decoded", played.audioPacketsDecoded() > 0 && played.audioSamplesDecoded() > 0);
+        assertEquals("every surround packet decoded", 0, played.audioDecodeErrors());
         assertTrue("the test tone is not silence", played.audioPeak() > 0);
         assertEquals(0, received.datagramsDroppedBySimulation());
 

@@ -1,5 +1,6 @@
 package dev.twilight.api.client;
 
+import dev.twilight.api.decode.OpusStreams;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -14,6 +15,13 @@ public interface StreamReceiver {
      * use them), so the first frame and every one after a gap is a key frame.
      */
     void videoFrame(ReceivedFrame frame);
+
+    /**
+     * How the host packs the negotiated audio channels into Opus streams; called once, before the first audio
+     * packet. Receivers that decode no audio ignore it.
+     */
+    default void audioLayout(OpusStreams layout) {
+    }
 
     /** An Opus packet, in sequence; packets that could not be recovered are counted in the statistics only. */
     void audioPacket(ReceivedAudio packet);

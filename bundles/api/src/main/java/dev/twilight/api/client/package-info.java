@@ -5,7 +5,7 @@
  * ({@link dev.twilight.api.client.PlaybackOutputs}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.twilight.api.client;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,7 +11,8 @@ public interface AudioDecoder {
     /**
      * Opens a decoder for one 48 kHz stream.
      *
-     * @param channels 1 or 2 (surround needs the host's Opus stream layout, which no decoder takes yet)
+     * @param layout how the host packs the channels into Opus streams ({@link OpusStreams#STEREO}, or the surround
+     *               layout its RTSP DESCRIBE advertised)
      */
-    AudioDecoderSession open(int channels) throws DecoderException;
+    AudioDecoderSession open(OpusStreams layout) throws DecoderException;
 }

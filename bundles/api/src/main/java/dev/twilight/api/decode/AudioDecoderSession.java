@@ -6,6 +6,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface AudioDecoderSession extends AutoCloseable {
 
+    /** Channels in each decoded sample frame. */
+    int channels();
+
     /**
      * Decodes one Opus packet.
      *

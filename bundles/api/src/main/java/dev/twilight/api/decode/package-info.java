@@ -2,7 +2,7 @@
  * Video and audio decoders used by the client role.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package dev.twilight.api.decode;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package dev.twilight.client.decode;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -16,15 +17,19 @@ import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
 import dev.twilight.api.decode.AudioDecoderSession;
 import dev.twilight.api.decode.DecoderException;
+import dev.twilight.api.decode.OpusStreams;
+import dev.twilight.gamestream.crypto.OpusLayout;
 import java.util.Arrays;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.ShortPointer;
 
 /** One libopus decoder giving 48 kHz interleaved signed 16-bit samples. Used and closed on one thread. */
@@ -40,8 +45,8 @@ final class OpusDecoderSession implements AudioDecoderSession {
     private AVPacket packet;
     private AVFrame frame;
 
-    OpusDecoderSession(int channels) throws DecoderException {
-        this.channels = channels;
+    OpusDecoderSession(OpusStreams layout) throws DecoderException {
+        this.channels = layout.channels();
         AVCodec codec = avcodec_find_decoder_by_name(DECODER);
         if (codec == null || codec.isNull()) {
             throw new DecoderException("this FFmpeg build has no " + DECODER + " decoder");
@@ -50,6 +55,13 @@ final class OpusDecoderSession implements AudioDecoderSession {
         context.sample_rate(SAMPLE_RATE);
         context.request_sample_fmt(AV_SAMPLE_FMT_S16);
         av_channel_layout_default(context.ch_layout(), channels);
+        // the identification header tells the decoder the host's streams and which coded channel feeds which
+        // output, so the output comes in GameStream's order (FL FR FC LFE BL BR SL SR)
+        byte[] head = OpusLayout.opusHead(layout);
+        BytePointer extradata = new BytePointer(av_mallocz(head.length + AV_INPUT_BUFFER_PADDING_SIZE));
+        extradata.put(head);
+        context.extradata(extradata);
+        context.extradata_size(head.length);
         int result = avcodec_open2(context, codec, (AVDictionary) null);
         if (result < 0) {
             close();
@@ -57,6 +69,11 @@ final class OpusDecoderSession implements AudioDecoderSession {
         }
         packet = av_packet_alloc();
         frame = av_frame_alloc();
+    }
+
+    @Override
+    public int channels() {
+        return channels;
     }
 
     @Override

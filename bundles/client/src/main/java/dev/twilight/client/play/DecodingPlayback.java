@@ -7,10 +7,12 @@ import dev.twilight.api.client.ReceivedFrame;
 import dev.twilight.api.client.StreamConnection;
 import dev.twilight.api.client.StreamEnd;
 import dev.twilight.api.client.StreamReceiver;
+import dev.twilight.api.decode.AudioDecoder;
 import dev.twilight.api.decode.AudioDecoderSession;
 import dev.twilight.api.decode.DecodedFrame;
 import dev.twilight.api.decode.DecoderException;
 import dev.twilight.api.decode.DecoderSession;
+import dev.twilight.api.decode.OpusStreams;
 import dev.twilight.api.input.InputEvent;
 import dev.twilight.client.sink.FrameSink;
 import dev.twilight.client.sink.PictureSink;
@@ -48,7 +50,9 @@ final class DecodingPlayback implements Playback, StreamReceiver {
     private static final long DECODER_STOP_MS = 2000;
 
     private final DecoderSession video;
-    private final AudioDecoderSession audio;
+    private final AudioDecoder audioDecoder;
+    /** Opened once the connection says how the host packs the channels, before the first packet. */
+    private volatile AudioDecoderSession audio;
     private final CompletableFuture<StreamEnd> end = new CompletableFuture<>();
     private final Percentiles decodeTime = new Percentiles();
     private final Percentiles captureToDecoded = new Percentiles();
@@ -66,7 +70,6 @@ final class DecodingPlayback implements Playback, StreamReceiver {
     private final AtomicLong audioSamples = new AtomicLong();
     private final AtomicLong audioErrors = new AtomicLong();
     private final AtomicInteger audioPeak = new AtomicInteger();
-    private final int audioChannels;
     private final Optional<PictureSink> display;
     private final Optional<FrameSink> recording;
     private volatile StreamConnection connection;
@@ -75,11 +78,10 @@ final class DecodingPlayback implements Playback, StreamReceiver {
      * @param display   where the decoder's pictures go, if anywhere (the caller connected them): counted here
      * @param recording what takes the received frames, if anything
      */
-    DecodingPlayback(DecoderSession video, AudioDecoderSession audio, int audioChannels, Optional<PictureSink> display,
+    DecodingPlayback(DecoderSession video, AudioDecoder audioDecoder, Optional<PictureSink> display,
                      Optional<FrameSink> recording) {
         this.video = video;
-        this.audio = audio;
-        this.audioChannels = audioChannels;
+        this.audioDecoder = audioDecoder;
         this.display = display;
         this.recording = recording;
         this.decoder = new Thread(this::decodeUntilEnded, "twilight-stream-decode");
@@ -157,16 +159,30 @@ final class DecodingPlayback implements Playback, StreamReceiver {
     }
 
     @Override
+    public void audioLayout(OpusStreams layout) {
+        try {
+            audio = audioDecoder.open(layout);
+        } catch (DecoderException e) {
+            LOG.warn("No sound: the {} decoder does not take {}: {}", audioDecoder.name(), layout, e.getMessage());
+        }
+    }
+
+    @Override
     public void audioPacket(ReceivedAudio packet) {
+        AudioDecoderSession session = audio;
+        if (session == null) {
+            audioErrors.incrementAndGet();
+            return;
+        }
         short[] pcm;
         try {
-            pcm = audio.decode(packet.opus());
+            pcm = session.decode(packet.opus());
         } catch (DecoderException e) {
             audioErrors.incrementAndGet();
             return;
         }
         audioPackets.incrementAndGet();
-        audioSamples.addAndGet(pcm.length / audioChannels);
+        audioSamples.addAndGet(pcm.length / session.channels());
         audioPeak.accumulateAndGet(peakOf(pcm), Math::max);
     }
 
@@ -204,7 +220,10 @@ final class DecodingPlayback implements Playback, StreamReceiver {
             }
         }
         video.close();
-        audio.close();
+        AudioDecoderSession session = audio;
+        if (session != null) {
+            session.close();
+        }
         display.ifPresent(PictureSink::close);
         recording.ifPresent(FrameSink::close);
         end.complete(streamEnd);

@@ -6,10 +6,10 @@ import dev.twilight.api.client.LaunchResult;
 import dev.twilight.api.client.Playback;
 import dev.twilight.api.client.PlaybackOutputs;
 import dev.twilight.api.client.StreamConnector;
+import dev.twilight.api.client.StreamEnd;
 import dev.twilight.api.client.StreamPlayer;
 import dev.twilight.api.client.StreamSettings;
 import dev.twilight.api.decode.AudioDecoder;
-import dev.twilight.api.decode.AudioDecoderSession;
 import dev.twilight.api.decode.DecoderException;
 import dev.twilight.api.decode.DecoderSession;
 import dev.twilight.api.decode.VideoDecoder;
@@ -67,36 +67,24 @@ public class DecodingPlayer implements StreamPlayer {
         Optional<FrameSink> recording = outputs.recording().isEmpty() ? Optional.empty() : Optional.of(
                 MatroskaRecorder.open(outputs.recording().get(), settings.codec(), settings.width(), settings.height()));
         DecoderSession video;
-        AudioDecoderSession audio;
         try {
             video = videoDecoder.open(settings.codec());
         } catch (DecoderException e) {
             throw new ClientException("cannot open the " + videoDecoder.name() + " decoder", e);
-        }
-        try {
-            audio = audioDecoders.get(0).open(settings.audioChannels());
-        } catch (DecoderException e) {
-            video.close();
-            throw new ClientException("cannot open the " + audioDecoders.get(0).name() + " decoder: "
-                    + e.getMessage(), e);
         }
         Optional<StreamWindow> window;
         try {
             window = window(outputs.window(), video, videoDecoder.name(), host, settings);
         } catch (ClientException | RuntimeException e) {
             video.close();
-            audio.close();
             throw e;
         }
-        DecodingPlayback playback = new DecodingPlayback(video, audio, settings.audioChannels(),
+        DecodingPlayback playback = new DecodingPlayback(video, audioDecoders.get(0),
                 window.map(PictureSink.class::cast), recording);
         try {
             playback.connected(connector.connect(host, launch, settings, playback));
         } catch (ClientException | RuntimeException e) {
-            video.close();
-            audio.close();
-            window.ifPresent(StreamWindow::close);
-            recording.ifPresent(FrameSink::close);
+            playback.ended(new StreamEnd(StreamEnd.Reason.CLOSED, 0, "the connection failed: " + e.getMessage()));
             throw e;
         }
         window.ifPresent(opened -> opened.attach(playback));

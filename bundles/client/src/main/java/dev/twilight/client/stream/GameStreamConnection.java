@@ -9,6 +9,7 @@ import dev.twilight.api.client.StreamEnd;
 import dev.twilight.api.client.StreamReceiver;
 import dev.twilight.api.client.StreamSettings;
 import dev.twilight.api.client.StreamStatistics;
+import dev.twilight.api.decode.OpusStreams;
 import dev.twilight.api.input.InputEvent;
 import dev.twilight.client.stats.Percentiles;
 import dev.twilight.gamestream.crypto.ControlMessage;
@@ -54,6 +55,7 @@ final class GameStreamConnection implements StreamConnection {
     private static final long AUDIO_LOSS_SEED = 2;
 
     private final StreamReceiver receiver;
+    private final OpusStreams audioLayout;
     private final ControlChannel control;
     private final VideoDepacketizer videoDepacketizer;
     private final MediaReceiver video;
@@ -78,6 +80,7 @@ final class GameStreamConnection implements StreamConnection {
     GameStreamConnection(NegotiatedStream stream, LaunchResult launch, StreamSettings settings,
                          StreamReceiver receiver) throws ClientException {
         this.receiver = receiver;
+        this.audioLayout = stream.audioLayout();
         byte[] key = launch.remoteInputKey();
         boolean videoEncrypted = stream.encrypts(StreamEncryption.VIDEO);
         videoDepacketizer = new VideoDepacketizer(stream.packetSize(), videoEncrypted ? new VideoCipher(key) : null,
@@ -109,6 +112,7 @@ final class GameStreamConnection implements StreamConnection {
     }
 
     void start() {
+        receiver.audioLayout(audioLayout);
         video.start();
         audio.start();
         timers.scheduleAtFixedRate(() -> guarded(control::ping), 0, CONTROL_PING_MS, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package dev.twilight.client.stream;
 
+import dev.twilight.api.decode.OpusStreams;
 import dev.twilight.gamestream.crypto.StreamEncryption;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,10 +18,11 @@ import java.net.InetSocketAddress;
  * @param connectData       {@code X-SS-Connect-Data}, the control stream's ENet connect data
  * @param packetSize        the video packet size announced: the setting, less 32 when video is encrypted
  * @param encryptionEnabled the {@link StreamEncryption} bits this client announced
+ * @param audioLayout       how the host packs the audio channels into Opus streams
  */
 record NegotiatedStream(InetAddress host, int videoPort, int audioPort, int controlPort, String videoPingPayload,
                         String audioPingPayload, int connectData, int packetSize,
-                        int encryptionEnabled) {
+                        int encryptionEnabled, OpusStreams audioLayout) {
 
     InetSocketAddress video() {
         return new InetSocketAddress(host, videoPort);

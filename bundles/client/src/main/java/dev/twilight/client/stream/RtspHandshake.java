@@ -4,6 +4,8 @@ import dev.twilight.api.client.ClientException;
 import dev.twilight.api.client.HostAddress;
 import dev.twilight.api.client.LaunchResult;
 import dev.twilight.api.client.StreamSettings;
+import dev.twilight.api.decode.OpusStreams;
+import dev.twilight.gamestream.crypto.OpusLayout;
 import dev.twilight.gamestream.crypto.StreamEncryption;
 import dev.twilight.transport.crypto.VideoCipher;
 import java.net.Inet6Address;
@@ -48,9 +50,11 @@ final class RtspHandshake {
         String target = launch.sessionUrl();
         try {
             rtsp.request("OPTIONS", target, Map.of(), "");
-            HostCapabilities capabilities = HostCapabilities.parse(rtsp.request("DESCRIBE", target, Map.of(
+            String description = rtsp.request("DESCRIBE", target, Map.of(
                     "Accept", "application/sdp",
-                    "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT"), "").body());
+                    "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT"), "").body();
+            HostCapabilities capabilities = HostCapabilities.parse(description);
+            OpusStreams audioLayout = audioLayout(description, settings.audioChannels());
             if (!capabilities.offers(settings.codec())) {
                 throw new ClientException(0, "the host does not stream " + settings.codec().displayName()
                         + (capabilities.hevc() ? "; it offers HEVC" : "") + (capabilities.av1() ? "; it offers AV1" : "")
@@ -77,7 +81,7 @@ final class RtspHandshake {
             return new NegotiatedStream(host, videoPort, serverPort(audio), serverPort(control),
                     pingPayload(video), pingPayload(audio),
                     (int) Long.parseUnsignedLong(control.required("X-SS-Connect-Data").strip()), packetSize,
-                    encryption);
+                    encryption, audioLayout);
         } catch (IllegalArgumentException e) {
             throw new ClientException(0, "the host's RTSP handshake is missing what the streams need: "
                     + e.getMessage());
@@ -88,6 +92,19 @@ final class RtspHandshake {
      * The encrypted control stream always; audio encryption whenever offered (it costs little); video encryption
      * only when the host asks for it, as Moonlight does unless the user opts in.
      */
+    /**
+     * How the host packs the audio channels: stereo is always one coupled stream (clients do not read its line);
+     * surround follows the host's advertised normal-quality layout, which this client asks for.
+     */
+    static OpusStreams audioLayout(String description, int channels) throws ClientException {
+        if (channels == 2) {
+            return OpusStreams.STEREO;
+        }
+        return OpusLayout.advertisedIn(description, channels).map(OpusLayout::decoderStreams)
+                .orElseThrow(() -> new ClientException(0, "the host advertises no " + channels + "-channel audio "
+                        + "layout (surround-params); stream in stereo (--audio stereo)"));
+    }
+
     static int encryptionToEnable(HostCapabilities capabilities) {
         int supported = capabilities.encryptionSupported();
         return StreamEncryption.CONTROL_V2 | supported & StreamEncryption.AUDIO

@@ -4,6 +4,7 @@ import dev.twilight.api.capture.AudioCapture;
 import dev.twilight.api.capture.AudioCaptureSource;
 import dev.twilight.api.capture.AudioFormat;
 import dev.twilight.api.capture.CaptureException;
+import dev.twilight.gamestream.crypto.OpusLayout;
 import dev.twilight.gamestream.rtsp.RtspHandshake;
 import dev.twilight.gamestream.rtsp.RtspServer;
 import dev.twilight.gamestream.rtsp.StreamParameters;

@@ -2,7 +2,7 @@ package dev.twilight.gamestream.rtsp;
 
 import dev.twilight.api.session.SessionManager;
 import dev.twilight.api.session.StreamSession;
-import dev.twilight.gamestream.audio.OpusLayout;
+import dev.twilight.gamestream.crypto.OpusLayout;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;

@@ -18,6 +18,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.twilight.gamestream.crypto.OpusLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ class OpusEncoderTest {
         AVPacket packet = av_packet_alloc();
         AVFrame frame = av_frame_alloc();
         try {
-            byte[] head = opusHead(layout);
+            byte[] head = OpusLayout.opusHead(layout.decoderStreams());
             BytePointer extradata = new BytePointer(av_mallocz(head.length + AV_INPUT_BUFFER_PADDING_SIZE));
             extradata.put(head);
             decoder.extradata(extradata);
@@ -114,24 +115,5 @@ class OpusEncoderTest {
         }
         assertEquals(output[0].length, written, "every sample decoded");
         return output;
-    }
-
-    /** RFC 7845 identification header, mapping family 255: output channel i decodes coded channel mapping[i]. */
-    private static byte[] opusHead(OpusLayout layout) {
-        int[] mapping = layout.decoderMapping();
-        ByteBuffer head = ByteBuffer.allocate(21 + mapping.length).order(ByteOrder.LITTLE_ENDIAN)
-                .put("OpusHead".getBytes(StandardCharsets.US_ASCII))
-                .put((byte) 1)
-                .put((byte) layout.channels())
-                .putShort((short) 0)
-                .putInt(OpusEncoder.SAMPLE_RATE)
-                .putShort((short) 0)
-                .put((byte) 255)
-                .put((byte) layout.streams())
-                .put((byte) layout.coupledStreams());
-        for (int coded : mapping) {
-            head.put((byte) coded);
-        }
-        return head.array();
     }
 }

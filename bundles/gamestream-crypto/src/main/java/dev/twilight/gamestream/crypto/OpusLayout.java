@@ -1,6 +1,13 @@
-package dev.twilight.gamestream.audio;
+package dev.twilight.gamestream.crypto;
 
+import dev.twilight.api.decode.OpusStreams;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An Opus multistream layout as the RTSP DESCRIBE reply advertises it ({@code surround-params}, fact sheet §3.3):
@@ -14,6 +21,9 @@ import java.util.List;
  * @param highQuality    whether this is the layout of high-quality surround, the second one for its channel count
  */
 public record OpusLayout(String surroundParams, boolean highQuality) {
+
+    private static final Pattern ADVERTISEMENT = Pattern.compile("surround-params=([0-9]+)");
+    private static final int SAMPLE_RATE = 48_000;
 
     /**
      * What DESCRIBE advertises, in order: for each channel count the normal-quality layout, then the high-quality
@@ -63,6 +73,52 @@ public record OpusLayout(String surroundParams, boolean highQuality) {
             mapping[3] = last;
         }
         return mapping;
+    }
+
+    /**
+     * The normal-quality layout a host's DESCRIBE body advertises for a channel count: the first
+     * {@code surround-params} line of that count, as clients read it.
+     */
+    public static Optional<OpusLayout> advertisedIn(String describeBody, int channels) {
+        Matcher advertised = ADVERTISEMENT.matcher(describeBody);
+        while (advertised.find()) {
+            String params = advertised.group(1);
+            if (params.charAt(0) - '0' == channels) {
+                try {
+                    return Optional.of(new OpusLayout(params, false));
+                } catch (IllegalArgumentException malformed) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a decoder needs: the streams and the mapping the client decodes with. */
+    public OpusStreams decoderStreams() {
+        return new OpusStreams(channels(), streams(), coupledStreams(), decoderMapping());
+    }
+
+    /**
+     * The RFC 7845 identification header that configures a decoder for these streams, mapping family 255 (no
+     * channel semantics: output channel i is coded channel {@code mapping[i]}, in GameStream's order).
+     */
+    public static byte[] opusHead(OpusStreams layout) {
+        int[] mapping = layout.mapping();
+        ByteBuffer head = ByteBuffer.allocate(21 + mapping.length).order(ByteOrder.LITTLE_ENDIAN)
+                .put("OpusHead".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 1)
+                .put((byte) layout.channels())
+                .putShort((short) 0)
+                .putInt(SAMPLE_RATE)
+                .putShort((short) 0)
+                .put((byte) 255)
+                .put((byte) layout.streams())
+                .put((byte) layout.coupledStreams());
+        for (int coded : mapping) {
+            head.put((byte) coded);
+        }
+        return head.array();
     }
 
     private int digit(int index) {
