@@ -1,10 +1,10 @@
 /**
- * The client side of GameStream: talking to a Sunshine or Twilight host ({@link dev.twilight.api.client.GameStreamClient}),
- * receiving its streams ({@link dev.twilight.api.client.StreamConnector}) and playing them
- * ({@link dev.twilight.api.client.StreamPlayer}).
+ * The client side of GameStream: finding hosts on the local network ({@link dev.twilight.api.client.HostDiscovery}),
+ * talking to a Sunshine or Twilight host ({@link dev.twilight.api.client.GameStreamClient}), receiving its streams
+ * ({@link dev.twilight.api.client.StreamConnector}) and playing them ({@link dev.twilight.api.client.StreamPlayer}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.twilight.api.client;
 
 import org.osgi.annotation.bundle.Export;
