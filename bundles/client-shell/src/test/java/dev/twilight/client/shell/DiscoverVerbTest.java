@@ -1,6 +1,7 @@
 package dev.twilight.client.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twilight.api.client.ClientException;
@@ -36,14 +37,17 @@ class DiscoverVerbTest {
     private final List<Duration> asked = new ArrayList<>();
 
     @Test
-    void eachHostFoundIsDescribedWithWhatToRunNext() throws Exception {
+    void eachHostFoundIsDescribedOnceWithWhatToRunNext() throws Exception {
         List<DiscoveredHost> found = List.of(
                 new DiscoveredHost("Den", List.of("10.0.0.5"), 47989),
+                // the same host advertised on a second network, renamed there by mDNS
+                new DiscoveredHost("Den (2)", List.of("10.0.0.9"), 47989),
                 new DiscoveredHost("Office", List.of("10.0.0.6", "192.168.7.6"), 47123),
                 new DiscoveredHost("Refusing", List.of("10.0.0.7"), 47989),
                 new DiscoveredHost("Silent", List.of("10.0.0.8"), 47989));
         CountDownLatch silentAbandoned = new CountDownLatch(1);
-        HostsByAddress hosts = new HostsByAddress(Map.of("10.0.0.5", DEN, "10.0.0.6", OFFICE), silentAbandoned);
+        HostsByAddress hosts = new HostsByAddress(Map.of("10.0.0.5", DEN, "10.0.0.9", DEN, "10.0.0.6", OFFICE),
+                silentAbandoned);
 
         int exit = run(found, hosts, "discover", "--seconds", "5");
 
@@ -51,16 +55,17 @@ class DiscoverVerbTest {
         assertEquals(List.of(Duration.ofSeconds(5)), asked);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("Found 4 hosts:"), printed);
-        assertTrue(printed.contains("  Den at 10.0.0.5\n"
+        assertTrue(printed.contains("  Den at 10.0.0.5 (also 10.0.0.9)\n"
                 + "    hostname Den, GameStream 7.1.431.-1, paired: no, busy: no\n"
                 + "    pair:   ./twilight client pair 10.0.0.5\n"), printed);
-        assertTrue(printed.contains("  Office at 10.0.0.6:47123 (also 192.168.7.6)\n"
+        assertTrue(printed.contains("  Office at 10.0.0.6:47123 (also 192.168.7.6:47123)\n"
                 + "    hostname office-pc, GameStream 7.1.431.-1, paired: yes, busy: yes (app 881448767 running)\n"
                 + "    stream: ./twilight client stream 10.0.0.6:47123 APP  (apps: ./twilight client list "
                 + "10.0.0.6:47123)\n"), printed);
         assertTrue(printed.contains("  Refusing at 10.0.0.7\n    serverinfo failed: connection refused\n"
                 + "    check:  ./twilight client status 10.0.0.7\n"), printed);
         assertTrue(printed.contains("  Silent at 10.0.0.8\n    no answer to serverinfo within 3 s\n"), printed);
+        assertFalse(printed.contains("Den (2)"), printed);
         assertTrue(silentAbandoned.await(5, TimeUnit.SECONDS),
                 "the silent host's question is interrupted, not left running");
     }

@@ -39,8 +39,8 @@ class DiscoveryInNamespaceTest {
             "ip link set " + HOST_LINK + " up",
             "ip link set " + CLIENT_LINK + " up",
             // both ends are local addresses of this namespace: accept datagrams from one arriving on the other
-            "for conf in all " + HOST_LINK + " " + CLIENT_LINK + "; do echo 1 > /proc/sys/net/ipv4/conf/$conf/accept_local;"
-                    + " done",
+            "for conf in all " + HOST_LINK + " " + CLIENT_LINK + "; do"
+                    + " echo 1 > /proc/sys/net/ipv4/conf/$conf/accept_local; done",
             "echo LINKS $(ip -o link show | cut -d: -f2 | cut -d@ -f1)",
             "exec \"$TWD_JAVA\" -cp \"$TWD_CLASSPATH\" " + NamespaceDiscoveryRun.class.getName());
 
