@@ -25,8 +25,8 @@ record LaunchOptions(Role role, Path home, Path configDir, Path stateDir, String
                      int adminPort, List<String> verb) {
 
     static final String USAGE = "usage: twilight host|client [--config DIR] [--state DIR] [--log ERROR|WARN|INFO|DEBUG]"
-            + " [--admin-port N]\n       twilight client [options] pair|list|status|stream|quit|unpair HOST ..."
-            + " (twilight client help for the verbs)";
+            + " [--admin-port N]\n       twilight client [options] discover | pair|list|status|stream|quit|unpair"
+            + " HOST ... (twilight client help for the verbs)";
     /** GameStream's base port + 1, where Sunshine serves its web UI too. */
     static final int DEFAULT_ADMIN_PORT = 47990;
 

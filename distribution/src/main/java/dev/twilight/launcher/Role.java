@@ -34,7 +34,8 @@ enum Role {
         Map<String, String> describe(BundleContext context) {
             Object decoder = service(context, "dev.twilight.api.decode.VideoDecoder");
             return Map.of("decoder", Launcher.call(decoder, "name") + " " + Launcher.call(decoder, "codecs"),
-                    "verbs", "./twilight client help (pair, list, status, quit, unpair), or client:* in the shell");
+                    "verbs", "./twilight client help (discover, pair, list, status, stream, quit, unpair), or "
+                            + "client:* in the shell");
         }
     };
 

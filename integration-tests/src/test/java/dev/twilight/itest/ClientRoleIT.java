@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.twilight.api.client.HostDiscovery;
 import dev.twilight.api.decode.DecodedFrame;
 import dev.twilight.api.decode.DecoderException;
 import dev.twilight.api.decode.DecoderSession;
@@ -34,7 +35,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
-/** The client role in a real Felix framework: its bundles and its decoder. */
+/** The client role in a real Felix framework: its bundles, its decoder and its host discovery. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ClientRoleIT {
@@ -59,6 +60,9 @@ public class ClientRoleIT {
                         || name.startsWith("dev.twilight.encoder") || name.startsWith("dev.twilight.capture")));
         assertTrue(decoder.codecs().contains(VideoCodec.H264));
         assertTrue(decoder.codecs().contains(VideoCodec.HEVC));
+        // registered, never called here: discovering would multicast on this machine's interfaces
+        assertTrue("the client role offers host discovery (jmDNS is a core bundle)",
+                context.getServiceReference(HostDiscovery.class) != null);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.twilight.api.client.ClientException;
 import dev.twilight.api.client.GameStreamClient;
 import dev.twilight.api.client.HostAddress;
 import dev.twilight.api.client.HostApp;
+import dev.twilight.api.client.HostDiscovery;
 import dev.twilight.api.client.HostInfo;
 import dev.twilight.api.client.Playback;
 import dev.twilight.api.client.StreamPlayer;
@@ -33,7 +34,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
     "osgi.command.function=status",
     "osgi.command.function=quit",
     "osgi.command.function=unpair",
-    "osgi.command.function=stream"
+    "osgi.command.function=stream",
+    "osgi.command.function=discover"
 })
 public class ClientCommandLine {
 
@@ -44,6 +46,7 @@ public class ClientCommandLine {
     static final int USAGE = 2;
     static final String USAGE_TEXT = String.join(System.lineSeparator(),
             "usage: ./twilight client VERB ...",
+            DiscoverVerb.USAGE,
             "  pair HOST [--timeout SECONDS]   show a PIN to enter on the host, wait until it is entered",
             "  list HOST                       the host's apps",
             "  status HOST                     what the host reports: paired, running app",
@@ -57,6 +60,8 @@ public class ClientCommandLine {
     GameStreamClient client;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile StreamPlayer player;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile HostDiscovery discovery;
     private final Set<Playback> playing = ConcurrentHashMap.newKeySet();
 
     /** Ends running streams (Ctrl+C stops the framework) with a graceful disconnect, leaving the app running. */
@@ -80,6 +85,9 @@ public class ClientCommandLine {
                 case "status" -> status(host(VerbArguments.parse(verb, rest, Set.of(), Set.of())), out);
                 case "quit" -> quit(host(VerbArguments.parse(verb, rest, Set.of(), Set.of())), out);
                 case "unpair" -> unpair(host(VerbArguments.parse(verb, rest, Set.of(), Set.of())), out);
+                case "discover" -> {
+                    return discover(VerbArguments.parse(verb, rest, DiscoverVerb.VALUE_OPTIONS, Set.of()), out, err);
+                }
                 case "stream" -> {
                     return stream(StreamVerb.Request.parse(VerbArguments.parse(verb, rest, StreamVerb.VALUE_OPTIONS,
                             StreamVerb.FLAGS)), out, err);
@@ -124,6 +132,11 @@ public class ClientCommandLine {
     @Descriptor("stream an app; see 'help' for the options")
     public void stream(@Descriptor("HOST APP [options]") String... arguments) {
         gogo("stream", arguments);
+    }
+
+    @Descriptor("find hosts on the local network and say how to pair with or stream from each")
+    public void discover(@Descriptor("[--seconds N]") String... arguments) {
+        gogo("discover", arguments);
     }
 
     @Descriptor("forget a host")
@@ -188,6 +201,16 @@ public class ClientCommandLine {
         }
         return new StreamVerb(client, current, new StatusLine(System.console() != null), playing)
                 .run(request, out, err);
+    }
+
+    private int discover(VerbArguments arguments, PrintStream out, PrintStream err)
+            throws UsageException, ClientException, InterruptedException {
+        HostDiscovery current = discovery;
+        if (current == null) {
+            err.println("twilight: host discovery is not running; the client bundle provides it: check 'scr:list'");
+            return FAILED;
+        }
+        return new DiscoverVerb(current, client).run(arguments, out, err);
     }
 
     private static HostAddress host(VerbArguments arguments) throws UsageException {
