@@ -1,5 +1,6 @@
 package dev.twilight.launcher;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,12 @@ enum Role {
     CLIENT("client", List.of("dev.twilight.api.decode.VideoDecoder")) {
         @Override
         Map<String, String> describe(BundleContext context) {
-            Object decoder = service(context, "dev.twilight.api.decode.VideoDecoder");
-            return Map.of("decoder", Launcher.call(decoder, "name") + " " + Launcher.call(decoder, "codecs"),
+            List<String> decoders = new ArrayList<>();
+            for (ServiceReference<?> reference : references(context, "dev.twilight.api.decode.VideoDecoder")) {
+                Object decoder = context.getService(reference);
+                decoders.add(Launcher.call(decoder, "name") + " " + Launcher.call(decoder, "codecs"));
+            }
+            return Map.of("decoders", String.join(", ", decoders),
                     "verbs", "./twilight client help (discover, pair, list, status, stream, quit, unpair), or "
                             + "client:* in the shell");
         }
@@ -58,6 +63,15 @@ enum Role {
 
     /** Label and value of each line that says what the ready role runs and where. */
     abstract Map<String, String> describe(BundleContext context);
+
+    private static List<ServiceReference<?>> references(BundleContext context, String name) {
+        try {
+            ServiceReference<?>[] references = context.getServiceReferences(name, null);
+            return references == null ? List.of() : List.of(references);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static Object service(BundleContext context, String name) {
         ServiceReference<?> reference = context.getServiceReference(name);

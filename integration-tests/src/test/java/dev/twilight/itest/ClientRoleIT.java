@@ -30,6 +30,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -43,7 +44,9 @@ public class ClientRoleIT {
     @Inject
     private BundleContext context;
 
+    /** The software decoder (NVDEC, the other one, offers nothing without an NVIDIA GPU). */
     @Inject
+    @Filter("(component.name=dev.twilight.client.decode.FfmpegVideoDecoder)")
     private VideoDecoder decoder;
 
     @Configuration

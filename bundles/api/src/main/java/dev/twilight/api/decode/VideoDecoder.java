@@ -12,6 +12,11 @@ public interface VideoDecoder {
 
     Set<VideoCodec> codecs();
 
+    /** Whether it decodes on a GPU or other dedicated hardware; players try those first. */
+    default boolean hardware() {
+        return false;
+    }
+
     /** Opens a decoder for one stream of the given codec. */
     DecoderSession open(VideoCodec codec) throws DecoderException;
 }

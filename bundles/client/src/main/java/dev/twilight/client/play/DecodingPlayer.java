@@ -13,6 +13,7 @@ import dev.twilight.api.decode.AudioDecoder;
 import dev.twilight.api.decode.DecoderException;
 import dev.twilight.api.decode.DecoderSession;
 import dev.twilight.api.decode.VideoDecoder;
+import dev.twilight.api.media.VideoCodec;
 import dev.twilight.client.record.MatroskaRecorder;
 import dev.twilight.client.sink.FrameSink;
 import dev.twilight.client.sink.PictureSink;
@@ -21,7 +22,10 @@ import dev.twilight.media.ffmpeg.FfmpegDecoderSession;
 import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays streams with the first {@link VideoDecoder} that takes the codec and the first {@link AudioDecoder}, and
+ * Plays streams with the first {@link VideoDecoder} that takes the codec and opens (hardware ones first, so NVDEC
+ * where there is an NVIDIA GPU, else FFmpeg in software) and the first {@link AudioDecoder}, and
  * opens the outputs asked for: a {@link StreamWindow} (fed by the FFmpeg decoder's pictures) and a
  * {@link MatroskaRecorder}.
  */
@@ -61,20 +66,13 @@ public class DecodingPlayer implements StreamPlayer {
     @Override
     public Playback play(HostAddress host, LaunchResult launch, StreamSettings settings, PlaybackOutputs outputs)
             throws ClientException {
-        VideoDecoder videoDecoder = videoDecoders.stream().filter(decoder -> decoder.codecs().contains(settings.codec()))
-                .findFirst().orElseThrow(() -> new ClientException(0, "no video decoder here takes "
-                        + settings.codec().displayName()));
         Optional<FrameSink> recording = outputs.recording().isEmpty() ? Optional.empty() : Optional.of(
                 MatroskaRecorder.open(outputs.recording().get(), settings.codec(), settings.width(), settings.height()));
-        DecoderSession video;
-        try {
-            video = videoDecoder.open(settings.codec());
-        } catch (DecoderException e) {
-            throw new ClientException("cannot open the " + videoDecoder.name() + " decoder", e);
-        }
+        Map.Entry<VideoDecoder, DecoderSession> decoder = openVideoDecoder(settings.codec());
+        DecoderSession video = decoder.getValue();
         Optional<StreamWindow> window;
         try {
-            window = window(outputs.window(), video, videoDecoder.name(), host, settings);
+            window = window(outputs.window(), video, decoder.getKey().name(), host, settings);
         } catch (ClientException | RuntimeException e) {
             video.close();
             throw e;
@@ -89,6 +87,25 @@ public class DecodingPlayer implements StreamPlayer {
         }
         window.ifPresent(opened -> opened.attach(playback));
         return playback;
+    }
+
+    /** The first decoder that takes the codec and opens, hardware ones first. */
+    private Map.Entry<VideoDecoder, DecoderSession> openVideoDecoder(VideoCodec codec) throws ClientException {
+        List<VideoDecoder> candidates = videoDecoders.stream().filter(decoder -> decoder.codecs().contains(codec))
+                .sorted(Comparator.comparing(decoder -> !decoder.hardware())).toList();
+        List<String> failures = new ArrayList<>();
+        for (VideoDecoder decoder : candidates) {
+            try {
+                DecoderSession session = decoder.open(codec);
+                LOG.info("Decoding {} with {}", codec.displayName(), decoder.name());
+                return Map.entry(decoder, session);
+            } catch (DecoderException e) {
+                LOG.warn("The {} decoder did not open ({}); trying the next", decoder.name(), e.getMessage());
+                failures.add(decoder.name() + ": " + e.getMessage());
+            }
+        }
+        throw new ClientException(0, candidates.isEmpty() ? "no video decoder here takes " + codec.displayName()
+                : "no " + codec.displayName() + " decoder opened: " + String.join("; ", failures));
     }
 
     /** Opens the window asked for, with the decoder's pictures going to it, or none where none can open. */

@@ -10,6 +10,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
@@ -53,10 +54,23 @@ public final class FfmpegDecoderSession implements DecoderSession {
         this.codec = codec;
     }
 
+    /** Opens FFmpeg's default (software) decoder of the codec. */
     public static FfmpegDecoderSession open(VideoCodec codec) throws DecoderException {
-        AVCodec decoder = avcodec_find_decoder(codecId(codec));
+        return open(codec, avcodec_find_decoder(codecId(codec)), codec.displayName());
+    }
+
+    /**
+     * Opens a decoder by its FFmpeg name, e.g. {@code h264_cuvid} (NVIDIA's NVDEC, which hands back pictures in
+     * main memory like a software decoder). Fails when the build lacks it or its hardware is absent.
+     */
+    public static FfmpegDecoderSession open(VideoCodec codec, String decoderName) throws DecoderException {
+        return open(codec, avcodec_find_decoder_by_name(decoderName), decoderName);
+    }
+
+    private static FfmpegDecoderSession open(VideoCodec codec, AVCodec decoder, String name)
+            throws DecoderException {
         if (decoder == null || decoder.isNull()) {
-            throw new DecoderException("this FFmpeg build has no " + codec.displayName() + " decoder");
+            throw new DecoderException("this FFmpeg build has no " + name + " decoder");
         }
         FfmpegDecoderSession session = new FfmpegDecoderSession(codec);
         session.context = avcodec_alloc_context3(decoder);
@@ -64,8 +78,7 @@ public final class FfmpegDecoderSession implements DecoderSession {
         int result = avcodec_open2(session.context, decoder, (AVDictionary) null);
         if (result < 0) {
             session.close();
-            throw new DecoderException("cannot open the " + codec.displayName() + " decoder: "
-                    + FfmpegErrors.describe(result));
+            throw new DecoderException("cannot open the " + name + " decoder: " + FfmpegErrors.describe(result));
         }
         session.packet = av_packet_alloc();
         session.picture = av_frame_alloc();

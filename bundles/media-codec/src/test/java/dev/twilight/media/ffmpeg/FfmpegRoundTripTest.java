@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twilight.api.decode.DecodedFrame;
+import dev.twilight.api.decode.DecoderException;
 import dev.twilight.api.encode.EncoderException;
 import dev.twilight.api.media.AccessUnit;
 import dev.twilight.api.media.FrameStamp;
@@ -33,15 +34,7 @@ class FfmpegRoundTripTest {
 
     @Test
     void x264OutputDecodesWithItsStampsAndIdrComesOnDemand() throws Exception {
-        StreamConfiguration config = StreamConfiguration.of(WIDTH, HEIGHT, 60, 3000, VideoCodec.H264);
-        List<AccessUnit> units = new ArrayList<>();
-        try (FfmpegEncoderSession encoder = FfmpegEncoderSession.open("x264", "libx264", config, X264, true)) {
-            for (int frame = 0; frame < 30; frame++) {
-                List<AccessUnit> out = encoder.encode(frame(frame), frame, frame == 20);
-                assertEquals(1, out.size(), "low-latency settings give one access unit per frame");
-                units.addAll(out);
-            }
-        }
+        List<AccessUnit> units = x264Units(30, 20);
         assertTrue(units.get(0).keyFrame());
         assertTrue(units.get(20).keyFrame(), "an IDR on request");
         assertEquals(2, units.stream().filter(AccessUnit::keyFrame).count(), "no periodic IDR in between");
@@ -52,15 +45,60 @@ class FfmpegRoundTripTest {
             assertEquals("x264", units.get(frame).encoderName());
         }
 
+        assertStampsReadBack(FfmpegDecoderSession.open(VideoCodec.H264), units);
+    }
+
+    /**
+     * NVIDIA's decoder by name: where it opens (an NVIDIA GPU and driver) it must give back every stamp like the
+     * software decoder; elsewhere opening must fail with an error that names it, never crash. With
+     * {@code -Dtwilight.test.nvdec=required} (for a GPU machine) it must open.
+     */
+    @Test
+    void nvdecDecodesTheStampsWhereAnNvidiaGpuIs() throws Exception {
+        List<AccessUnit> units = x264Units(30, 20);
+        FfmpegDecoderSession nvdec;
+        try {
+            nvdec = FfmpegDecoderSession.open(VideoCodec.H264, "h264_cuvid");
+        } catch (DecoderException absent) {
+            assertFalse("required".equals(System.getProperty("twilight.test.nvdec")), absent.getMessage());
+            assertTrue(absent.getMessage().contains("h264_cuvid"), absent.getMessage());
+            return;
+        }
+        assertStampsReadBack(nvdec, units);
+    }
+
+    @Test
+    void aDecoderThisBuildLacksIsNamed() {
+        DecoderException missing = assertThrows(DecoderException.class,
+                () -> FfmpegDecoderSession.open(VideoCodec.H264, "no_such_decoder"));
+        assertTrue(missing.getMessage().contains("no_such_decoder"), missing.getMessage());
+    }
+
+    /** x264 frames stamped 0, 1, ... with an IDR at the start and at {@code idrAt}. */
+    private static List<AccessUnit> x264Units(int count, int idrAt) throws Exception {
+        StreamConfiguration config = StreamConfiguration.of(WIDTH, HEIGHT, 60, 3000, VideoCodec.H264);
+        List<AccessUnit> units = new ArrayList<>();
+        try (FfmpegEncoderSession encoder = FfmpegEncoderSession.open("x264", "libx264", config, X264, true)) {
+            for (int frame = 0; frame < count; frame++) {
+                List<AccessUnit> out = encoder.encode(frame(frame), frame, frame == idrAt);
+                assertEquals(1, out.size(), "low-latency settings give one access unit per frame");
+                units.addAll(out);
+            }
+        }
+        return units;
+    }
+
+    /** Decodes every unit with the session (then closes it) and checks each picture's stamp, in order. */
+    private static void assertStampsReadBack(FfmpegDecoderSession session, List<AccessUnit> units) throws Exception {
         List<DecodedFrame> decoded = new ArrayList<>();
-        try (FfmpegDecoderSession decoder = FfmpegDecoderSession.open(VideoCodec.H264)) {
+        try (FfmpegDecoderSession decoder = session) {
             for (AccessUnit unit : units) {
                 decoded.addAll(decoder.decode(unit.data()));
             }
             decoded.addAll(decoder.flush());
         }
-        assertEquals(30, decoded.size());
-        for (int frame = 0; frame < 30; frame++) {
+        assertEquals(units.size(), decoded.size());
+        for (int frame = 0; frame < units.size(); frame++) {
             assertEquals(new FrameStamp(frame, 1000L * frame), decoded.get(frame).stamp().orElseThrow());
         }
     }
