@@ -127,6 +127,8 @@ public final class Launcher {
         properties.put("org.apache.felix.http.host", "127.0.0.1");
         properties.put("org.osgi.service.http.port", Integer.toString(options.adminPort()));
         properties.put("felix.fileinstall.dir", options.configDir().toString());
+        // its scratch folder, which it leaves behind, goes with the framework cache rather than into /tmp
+        properties.put("felix.fileinstall.tmpdir", cache.resolve("fileinstall").toString());
         properties.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         properties.put("felix.fileinstall.poll", "1000");
         properties.put("felix.fileinstall.noInitialDelay", "true");

@@ -45,6 +45,7 @@ final class RoleOptions {
             config = Files.createTempDirectory(work, role + "-config");
             Path state = Files.createTempDirectory(work, role + "-state");
             options.add(frameworkProperty("twilight.state.dir").value(state.toString()));
+            options.add(frameworkProperty("felix.fileinstall.tmpdir").value(state.resolve("fileinstall").toString()));
             // tests listen on loopback, on ports the system picks, and never multicast
             Files.writeString(config.resolve("dev.twilight.gamestream.nvhttp.config"),
                     "port=I\"0\"\nbind.address=\"127.0.0.1\"\npairing.timeout.ms=I\"5000\"\n");

@@ -3,11 +3,9 @@ package dev.twilight.client.decode;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder_by_name;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
@@ -15,7 +13,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
@@ -23,6 +20,8 @@ import dev.twilight.api.decode.AudioDecoderSession;
 import dev.twilight.api.decode.DecoderException;
 import dev.twilight.api.decode.OpusStreams;
 import dev.twilight.gamestream.crypto.OpusLayout;
+import dev.twilight.media.ffmpeg.CodecObjects;
+import dev.twilight.media.ffmpeg.FfmpegErrors;
 import java.util.Arrays;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -37,8 +36,6 @@ final class OpusDecoderSession implements AudioDecoderSession {
 
     private static final String DECODER = "libopus";
     private static final int SAMPLE_RATE = 48_000;
-    /** FFmpeg's AVERROR(EAGAIN) on Linux. */
-    private static final int AGAIN = -11;
 
     private final int channels;
     private AVCodecContext context;
@@ -65,7 +62,7 @@ final class OpusDecoderSession implements AudioDecoderSession {
         int result = avcodec_open2(context, codec, (AVDictionary) null);
         if (result < 0) {
             close();
-            throw new DecoderException("cannot open " + DECODER + ": FFmpeg error " + result);
+            throw new DecoderException("cannot open " + DECODER + ": " + FfmpegErrors.describe(result));
         }
         packet = av_packet_alloc();
         frame = av_frame_alloc();
@@ -80,7 +77,7 @@ final class OpusDecoderSession implements AudioDecoderSession {
     public short[] decode(byte[] opus) throws DecoderException {
         int result = av_new_packet(packet, opus.length);
         if (result < 0) {
-            throw new DecoderException("cannot allocate a packet: FFmpeg error " + result);
+            throw new DecoderException("cannot allocate a packet: " + FfmpegErrors.describe(result));
         }
         try {
             packet.data().put(opus);
@@ -89,16 +86,17 @@ final class OpusDecoderSession implements AudioDecoderSession {
             av_packet_unref(packet);
         }
         if (result < 0) {
-            throw new DecoderException(DECODER + " rejected a " + opus.length + "-byte packet: FFmpeg error " + result);
+            throw new DecoderException(DECODER + " rejected a " + opus.length + "-byte packet: "
+                    + FfmpegErrors.describe(result));
         }
         short[] pcm = new short[0];
         while (true) {
             result = avcodec_receive_frame(context, frame);
-            if (result == AGAIN || result == AVERROR_EOF) {
+            if (result == FfmpegErrors.AGAIN || result == AVERROR_EOF) {
                 return pcm;
             }
             if (result < 0) {
-                throw new DecoderException(DECODER + " failed: FFmpeg error " + result);
+                throw new DecoderException(DECODER + " failed: " + FfmpegErrors.describe(result));
             }
             try {
                 if (frame.format() != AV_SAMPLE_FMT_S16) {
@@ -116,17 +114,9 @@ final class OpusDecoderSession implements AudioDecoderSession {
 
     @Override
     public void close() {
-        if (frame != null) {
-            av_frame_free(frame);
-            frame = null;
-        }
-        if (packet != null) {
-            av_packet_free(packet);
-            packet = null;
-        }
-        if (context != null) {
-            avcodec_free_context(context);
-            context = null;
-        }
+        CodecObjects.free(context, packet, frame);
+        context = null;
+        packet = null;
+        frame = null;
     }
 }
