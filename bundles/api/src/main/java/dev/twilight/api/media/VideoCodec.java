@@ -5,16 +5,23 @@ package dev.twilight.api.media;
  * {@link #bitstreamFormat()} for the RTSP {@code x-nv-vqos[0].bitStreamFormat} attribute.
  */
 public enum VideoCodec {
-    H264(0, "H.264"),
-    HEVC(1, "HEVC"),
-    AV1(2, "AV1");
+    H264(0, 0x1, "H.264"),
+    HEVC(1, 0x100, "HEVC"),
+    AV1(2, 0x10000, "AV1");
 
     private final int bitstreamFormat;
+    private final int serverCodecModeFlag;
     private final String displayName;
 
-    VideoCodec(int bitstreamFormat, String displayName) {
+    VideoCodec(int bitstreamFormat, int serverCodecModeFlag, String displayName) {
         this.bitstreamFormat = bitstreamFormat;
+        this.serverCodecModeFlag = serverCodecModeFlag;
         this.displayName = displayName;
+    }
+
+    /** The bit of a host's serverinfo {@code ServerCodecModeSupport} that offers this codec (8-bit main profile). */
+    public int serverCodecModeFlag() {
+        return serverCodecModeFlag;
     }
 
     /** The value clients send in the {@code bitStreamFormat} ANNOUNCE attribute. */

@@ -134,6 +134,14 @@ final class StreamVerb {
                     + apps.stream().map(HostApp::title).collect(Collectors.joining(", ")));
             return ClientCommandLine.FAILED;
         }
+        VideoCodec codec = request.settings().codec();
+        // H.264 is always there (hosts set its bit, clients assume it); the others only when the host says so
+        if (codec != VideoCodec.H264 && (info.codecModeSupport() & codec.serverCodecModeFlag()) == 0) {
+            err.println("twilight: " + info.hostname() + " does not stream " + codec.displayName() + "; ask for "
+                    + "--codec h264" + ((info.codecModeSupport() & VideoCodec.HEVC.serverCodecModeFlag()) != 0
+                    ? " or --codec hevc" : ""));
+            return ClientCommandLine.FAILED;
+        }
         boolean resume = info.busy() && info.currentGame() == app.get().id();
         if (info.busy() && info.currentGame() != 0 && !resume) {
             err.println("twilight: " + info.hostname() + " runs another app (id " + info.currentGame() + "); quit it "

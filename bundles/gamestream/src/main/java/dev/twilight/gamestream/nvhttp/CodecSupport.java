@@ -1,5 +1,6 @@
 package dev.twilight.gamestream.nvhttp;
 
+import dev.twilight.api.media.VideoCodec;
 import dev.twilight.api.pipeline.BackendInfo;
 import dev.twilight.api.pipeline.VideoPipeline;
 
@@ -9,9 +10,9 @@ import dev.twilight.api.pipeline.VideoPipeline;
  */
 public final class CodecSupport {
 
-    public static final int H264 = 0x1;
-    public static final int HEVC = 0x100;
-    public static final int AV1 = 0x10000;
+    public static final int H264 = VideoCodec.H264.serverCodecModeFlag();
+    public static final int HEVC = VideoCodec.HEVC.serverCodecModeFlag();
+    public static final int AV1 = VideoCodec.AV1.serverCodecModeFlag();
     /** {@code MaxLumaPixelsHEVC} when HEVC can be encoded: what GFE and Sunshine announce. */
     static final long MAX_LUMA_PIXELS_HEVC = 1869449984L;
 
