@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -211,16 +210,6 @@ class ControlServerTest extends RtspServerFixture {
     private static byte[] input(int magic, byte[] body) {
         return ByteBuffer.allocate(8 + body.length).putInt(4 + body.length).order(ByteOrder.LITTLE_ENDIAN)
                 .putInt(magic).put(body).array();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 
     private static final class RecordingSink implements InputSink {

@@ -6,6 +6,7 @@ import dev.twilight.enet.EnetConfig;
 import dev.twilight.enet.EnetHost;
 import dev.twilight.enet.EnetListener;
 import dev.twilight.enet.EnetPeer;
+import dev.twilight.gamestream.rtsp.ReferenceGcm;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoopGroup;
@@ -15,14 +16,11 @@ import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Moonlight's side of the control stream, written from the protocol sheet rather than from the host's classes: an
@@ -77,7 +75,7 @@ public final class ControlTestClient implements EnetListener, AutoCloseable {
         int seq = sequence++;
         byte[] plaintext = ByteBuffer.allocate(4 + payload.length).order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) type).putShort((short) payload.length).put(payload).array();
-        byte[] sealed = gcm(Cipher.ENCRYPT_MODE, seq, 'C', plaintext);
+        byte[] sealed = ReferenceGcm.apply(key, Cipher.ENCRYPT_MODE, seq, 'C', 'C', plaintext);
         int ciphertextLength = sealed.length - 16;
         return ByteBuffer.allocate(24 + ciphertextLength).order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) 1).putShort((short) (20 + ciphertextLength)).putInt(seq)
@@ -98,7 +96,7 @@ public final class ControlTestClient implements EnetListener, AutoCloseable {
         byte[] sealed = new byte[message.capacity() - 24 + 16];
         message.get(sealed, sealed.length - 16, 16);
         message.get(sealed, 0, sealed.length - 16);
-        ByteBuffer plaintext = ByteBuffer.wrap(gcm(Cipher.DECRYPT_MODE, seq, 'H', sealed))
+        ByteBuffer plaintext = ByteBuffer.wrap(ReferenceGcm.apply(key, Cipher.DECRYPT_MODE, seq, 'H', 'C', sealed))
                 .order(ByteOrder.LITTLE_ENDIAN);
         int type = Short.toUnsignedInt(plaintext.getShort());
         byte[] body = new byte[Short.toUnsignedInt(plaintext.getShort())];
@@ -115,19 +113,5 @@ public final class ControlTestClient implements EnetListener, AutoCloseable {
     public void close() {
         host.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
-
-    private byte[] gcm(int mode, int seq, char origin, byte[] input) {
-        byte[] iv = new byte[12];
-        ByteBuffer.wrap(iv).order(ByteOrder.LITTLE_ENDIAN).putInt(seq);
-        iv[10] = (byte) origin;
-        iv[11] = 'C';
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-            return cipher.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError("AES-GCM failed", e);
-        }
     }
 }

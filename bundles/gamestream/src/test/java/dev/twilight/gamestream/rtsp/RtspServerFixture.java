@@ -8,6 +8,8 @@ import dev.twilight.gamestream.nvhttp.TestHostServices.EncoderList;
 import dev.twilight.gamestream.nvhttp.TestHostServices.RecordingSessions;
 import dev.twilight.transport.video.Pacer;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -48,6 +50,17 @@ public abstract class RtspServerFixture {
     }
 
     /** Stream ports from the nvhttp port, the address nvhttp listens on. */
+    /** Waits up to 5 s for the condition, polling. */
+    protected static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
     static RtspConfig config(int port) {
         return new RtspConfig() {
             @Override

@@ -6,11 +6,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The client side of the RTSP handshake, written from the protocol sheet rather than from the host's classes: one
@@ -98,7 +95,7 @@ public final class RtspTestClient {
     /** {@code BE32 0x80000000|n, BE32 seq, tag, ciphertext}; IV = seq little-endian, zeros, 'C', 'R'. */
     byte[] seal(byte[] plaintext) {
         int seq = ++sequence;
-        byte[] sealed = gcm(Cipher.ENCRYPT_MODE, seq, 'C', plaintext);
+        byte[] sealed = ReferenceGcm.apply(key, Cipher.ENCRYPT_MODE, seq, 'C', 'R', plaintext);
         int length = sealed.length - 16;
         return ByteBuffer.allocate(24 + length).putInt(0x80000000 | length).putInt(seq)
                 .put(sealed, length, 16).put(sealed, 0, length).array();
@@ -114,23 +111,6 @@ public final class RtspTestClient {
         byte[] sealed = new byte[frame.length - 24 + 16];
         System.arraycopy(frame, 24, sealed, 0, frame.length - 24);
         System.arraycopy(frame, 8, sealed, frame.length - 24, 16);
-        return gcm(Cipher.DECRYPT_MODE, lastHostSequence, 'H', sealed);
-    }
-
-    private byte[] gcm(int mode, int seq, char origin, byte[] input) {
-        byte[] iv = new byte[12];
-        iv[0] = (byte) seq;
-        iv[1] = (byte) (seq >> 8);
-        iv[2] = (byte) (seq >> 16);
-        iv[3] = (byte) (seq >> 24);
-        iv[10] = (byte) origin;
-        iv[11] = 'R';
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-            return cipher.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError("AES-GCM failed", e);
-        }
+        return ReferenceGcm.apply(key, Cipher.DECRYPT_MODE, lastHostSequence, 'H', 'R', sealed);
     }
 }
