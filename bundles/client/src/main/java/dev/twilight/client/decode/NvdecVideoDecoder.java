@@ -5,7 +5,7 @@ import dev.twilight.api.decode.DecoderSession;
 import dev.twilight.api.decode.VideoDecoder;
 import dev.twilight.api.media.VideoCodec;
 import dev.twilight.media.ffmpeg.FfmpegDecoderSession;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
@@ -29,22 +29,22 @@ public class NvdecVideoDecoder implements VideoDecoder {
     private final Set<VideoCodec> codecs;
 
     public NvdecVideoDecoder() {
-        Map<VideoCodec, String> working = new EnumMap<>(VideoCodec.class);
+        Set<VideoCodec> working = EnumSet.noneOf(VideoCodec.class);
         StringBuilder why = new StringBuilder();
         // FFmpeg prints its own complaint for each decoder that cannot load the driver: ask only where it is
         if (!NvidiaDriver.hasVideoDecoding()) {
             why.append("no NVIDIA video decoding library (").append(NvidiaDriver.LIBRARY).append(") on this machine");
-        }
-        for (Map.Entry<VideoCodec, String> decoder : NvidiaDriver.hasVideoDecoding() ? DECODERS.entrySet()
-                : Map.<VideoCodec, String>of().entrySet()) {
-            try {
-                FfmpegDecoderSession.open(decoder.getKey(), decoder.getValue()).close();
-                working.put(decoder.getKey(), decoder.getValue());
-            } catch (DecoderException e) {
-                why.append(why.length() == 0 ? "" : "; ").append(e.getMessage());
+        } else {
+            for (Map.Entry<VideoCodec, String> decoder : DECODERS.entrySet()) {
+                try {
+                    FfmpegDecoderSession.open(decoder.getKey(), decoder.getValue()).close();
+                    working.add(decoder.getKey());
+                } catch (DecoderException e) {
+                    why.append(why.length() == 0 ? "" : "; ").append(e.getMessage());
+                }
             }
         }
-        codecs = Set.copyOf(working.keySet());
+        codecs = Set.copyOf(working);
         if (codecs.isEmpty()) {
             LOG.info("No NVIDIA hardware decoding here ({}): streams are decoded in software", why);
         } else {
