@@ -8,11 +8,8 @@ import dev.twilight.api.client.ClientException;
 import dev.twilight.api.client.DiscoveredHost;
 import dev.twilight.api.client.GameStreamClient;
 import dev.twilight.api.client.HostAddress;
-import dev.twilight.api.client.HostApp;
 import dev.twilight.api.client.HostDiscovery;
 import dev.twilight.api.client.HostInfo;
-import dev.twilight.api.client.LaunchRequest;
-import dev.twilight.api.client.LaunchResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +115,7 @@ class DiscoverVerbTest {
      * interrupted, which it reports).
      */
     private record HostsByAddress(Map<String, HostInfo> infos, CountDownLatch silentAbandoned)
-            implements GameStreamClient {
+            implements ClientStub {
 
         @Override
         public HostInfo serverInfo(HostAddress host) throws ClientException {
@@ -135,46 +132,6 @@ class DiscoverVerbTest {
                 throw new ClientException(0, "connection refused");
             }
             return info;
-        }
-
-        @Override
-        public String newPin() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void pair(HostAddress host, String pin, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isPaired(HostAddress host) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<HostApp> appList(HostAddress host) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public LaunchResult launch(HostAddress host, LaunchRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public LaunchResult resume(HostAddress host, LaunchRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void cancel(HostAddress host) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void unpair(HostAddress host) {
-            throw new UnsupportedOperationException();
         }
     }
 }

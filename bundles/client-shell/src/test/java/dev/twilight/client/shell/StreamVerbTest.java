@@ -3,8 +3,6 @@ package dev.twilight.client.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twilight.api.client.ClientException;
-import dev.twilight.api.client.GameStreamClient;
 import dev.twilight.api.client.HostAddress;
 import dev.twilight.api.client.HostApp;
 import dev.twilight.api.client.HostInfo;
@@ -15,7 +13,6 @@ import dev.twilight.api.client.StreamPlayer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +62,7 @@ class StreamVerbTest {
     }
 
     /** A host named "vm" offering Desktop, which must never be asked to launch or resume it. */
-    private record Host(boolean paired, long codecModeSupport) implements GameStreamClient {
+    private record Host(boolean paired, long codecModeSupport) implements ClientStub {
 
         @Override
         public HostInfo serverInfo(HostAddress host) {
@@ -88,28 +85,8 @@ class StreamVerbTest {
         }
 
         @Override
-        public String newPin() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void pair(HostAddress host, String pin, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public boolean isPaired(HostAddress host) {
             return paired;
-        }
-
-        @Override
-        public void cancel(HostAddress host) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void unpair(HostAddress host) throws ClientException {
-            throw new UnsupportedOperationException();
         }
     }
 }
