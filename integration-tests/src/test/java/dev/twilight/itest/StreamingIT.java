@@ -48,8 +48,6 @@ public class StreamingIT {
     private static final int HEIGHT = 720;
     private static final int FPS = 60;
     private static final int BITRATE_KBPS = 8000;
-    /** Channel mask 0x3F (FL FR FC LFE BL BR) and 6 channels, as launch requests carry it. */
-    private static final int SURROUND_51 = 0x3F << 16 | 6;
 
     @Inject
     private BundleContext context;
@@ -74,7 +72,7 @@ public class StreamingIT {
 
         // 5.1 here (stereo is what ClientCliIT streams): the client decodes with the layout the host advertised
         LaunchResult launch = client.launch(host, new LaunchRequest(desktop.id(), WIDTH, HEIGHT, FPS, false,
-                SURROUND_51, false));
+                LaunchRequest.surroundAudioInfo(6), false));
         RecordingInputSink sink = new RecordingInputSink();
         ServiceRegistration<InputSink> registration = context.registerService(InputSink.class, sink, null);
         Playback clean = player.play(host, launch, new StreamSettings(WIDTH, HEIGHT, FPS, BITRATE_KBPS,

@@ -150,7 +150,7 @@ final class StreamVerb {
         }
         StreamSettings settings = request.settings();
         LaunchRequest launch = new LaunchRequest(app.get().id(), settings.width(), settings.height(), settings.fps(),
-                false, surroundAudioInfo(settings.audioChannels()), false);
+                false, LaunchRequest.surroundAudioInfo(settings.audioChannels()), false);
         LaunchResult launched = resume ? client.resume(request.host(), launch) : client.launch(request.host(), launch);
         out.println((resume ? "Resuming '" : "Launched '") + app.get().title() + "' on " + info.hostname() + ": "
                 + settings.width() + "x" + settings.height() + " at " + settings.fps() + " fps, "
@@ -215,15 +215,5 @@ final class StreamVerb {
             status.finish(out);
         }
         return playback.stop();
-    }
-
-    /** {@code (channelMask << 16) | channelCount} as launch requests carry it. */
-    static int surroundAudioInfo(int channels) {
-        int mask = switch (channels) {
-            case 6 -> 0x3F;
-            case 8 -> 0x63F;
-            default -> 0x3;
-        };
-        return mask << 16 | channels;
     }
 }

@@ -1,5 +1,6 @@
 package dev.twilight.client.stream;
 
+import dev.twilight.api.client.LaunchRequest;
 import dev.twilight.api.client.StreamSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class AnnounceBody {
         attributes.put("x-nv-general.featureFlags", NV_FEATURE_FLAGS);
         attributes.put("x-nv-general.useReliableUdp", ENCRYPTED_CONTROL_PROTOCOL);
         attributes.put("x-nv-audio.surround.numChannels", settings.audioChannels());
-        attributes.put("x-nv-audio.surround.channelMask", channelMask(settings.audioChannels()));
+        attributes.put("x-nv-audio.surround.channelMask", LaunchRequest.channelMask(settings.audioChannels()));
         attributes.put("x-nv-audio.surround.enable", settings.audioChannels() > 2 ? 1 : 0);
         attributes.put("x-nv-audio.surround.AudioQuality", 0);
         attributes.put("x-nv-aqos.packetDuration", settings.audioPacketDurationMs());
@@ -62,14 +63,5 @@ final class AnnounceBody {
                 .append("s=NVIDIA Streaming Client\r\n");
         attributes.forEach((name, value) -> body.append("a=").append(name).append(':').append(value).append(" \r\n"));
         return body.append("t=0 0\r\n").append("m=video ").append(videoPort).append("  \r\n").toString();
-    }
-
-    /** Front left and right; 5.1 adds centre, LFE and the back pair; 7.1 the side pair. */
-    private static int channelMask(int channels) {
-        return switch (channels) {
-            case 6 -> 0x3F;
-            case 8 -> 0x63F;
-            default -> 0x3;
-        };
     }
 }
